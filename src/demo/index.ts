@@ -1,0 +1,16 @@
+import type { Ctx } from '../platform/context.js'
+import { countUsers } from '../modules/organisation/index.js'
+import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
+
+export { demoPassword, demoUsers }
+
+/**
+ * Loads the demo institution into an empty database; does nothing when users exist already, so
+ * a second start loses and duplicates nothing.
+ * @returns whether the demo was loaded now
+ */
+export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
+  if ((await countUsers(ctx.db)) > 0) return false
+  await seedDemoOrganisation(ctx)
+  return true
+}

@@ -1,0 +1,77 @@
+import { AppError } from '../../platform/errors.js'
+import type { Actor, Role } from './access.schema.js'
+
+/**
+ * A record an action is performed on, as far as the policy needs to know it. Without a
+ * resource, `can` answers whether the actor may perform the action on some record at all
+ * (that is what the route gate checks before the input is even read).
+ */
+export type PolicyResource =
+  | { kind: 'user'; id: string }
+  | { kind: 'token'; userId: string }
+  | { kind: 'office'; id: string }
+
+type Rule = (actor: Actor, resource?: PolicyResource) => boolean
+
+/** Whether the actor holds the role (for any office, when the role is office-bound). */
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.roles.some((grant) => grant.role === role)
+}
+
+const anyone: Rule = () => true
+const admin: Rule = (actor) => hasRole(actor, 'admin')
+const adminOrAuditor: Rule = (actor) => hasRole(actor, 'admin') || hasRole(actor, 'auditor')
+const self: Rule = (actor, resource) =>
+  resource === undefined ||
+  (resource.kind === 'user' && resource.id === actor.id) ||
+  (resource.kind === 'token' && resource.userId === actor.id)
+
+/**
+ * Every action of the platform and who may perform it. Anything not listed is denied.
+ * "anyone" means any signed-in user: anonymous requests never reach the policy.
+ */
+const rules = {
+  'session.read': anyone,
+  'session.end': anyone,
+  'profile.update': self,
+  'token.list': self,
+  'token.create': self,
+  'token.revoke': self,
+  'unit.list': anyone,
+  'unit.create': admin,
+  'unit.update': admin,
+  'office.list': anyone,
+  'office.update': admin,
+  'contact.list': anyone,
+  'contact.create': admin,
+  'contact.update': admin,
+  'contact.delete': admin,
+  'user.list': adminOrAuditor,
+  'user.read': (actor, resource) => adminOrAuditor(actor) || (resource !== undefined && self(actor, resource)),
+  'user.create': admin,
+  'user.update': admin,
+  'audit.list': adminOrAuditor,
+  'audit.verify': adminOrAuditor,
+} satisfies Record<string, Rule>
+
+/** An action named in the policy table. */
+export type Action = keyof typeof rules
+
+/** Every action the policy knows, for tests that walk them. */
+export const actions = Object.keys(rules) as Action[]
+
+/** Whether the actor may perform the action (on the resource, when one is given). Deny by default. */
+export function can(actor: Actor | null, action: Action, resource?: PolicyResource): boolean {
+  if (actor === null) return false
+  const rule: Rule | undefined = rules[action]
+  return rule !== undefined && rule(actor, resource)
+}
+
+/**
+ * Throws unless the actor may perform the action.
+ * @throws AppError('unauthenticated') without an actor, AppError('forbidden') when denied
+ */
+export function authorize(actor: Actor | null, action: Action, resource?: PolicyResource): asserts actor is Actor {
+  if (actor === null) throw new AppError('unauthenticated', 'Please sign in.')
+  if (!can(actor, action, resource)) throw new AppError('forbidden', `You may not perform "${action}".`)
+}

@@ -1,0 +1,2 @@
+export { type AuditInput, listAuditEvents, recordAudit, verifyAuditChain, verifyAuditTrail } from './audit.service.js'
+export { AuditEventSchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schema.js'

@@ -1,0 +1,16 @@
+export * from './auth.schema.js'
+export { finishOidcLogin, oidcCallbackPath, safeReturnPath, startOidcLogin } from './auth.oidc.js'
+export {
+  actorOf,
+  type ClientInfo,
+  createMyToken,
+  createTokenUnchecked,
+  listMyTokens,
+  login,
+  logout,
+  type ResolvedSession,
+  resolveSession,
+  resolveToken,
+  revokeMyToken,
+  sessionCookieName,
+} from './auth.service.js'

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import type { Config } from '../config.js'
+import type { Dialect } from './columns.js'
+import type { Database } from './tables.js'
+
+/** The typed database handle every repo receives (or a transaction of it). */
+export type Db = Kysely<Database>
+
+/** An open database with its dialect and a way to close it. */
+export interface DatabaseHandle {
+  db: Db
+  dialect: Dialect
+  /** For SQLite: the underlying file (used by backup); null for PostgreSQL. */
+  sqliteFile: string | null
+  close(): Promise<void>
+}
+
+// PostgreSQL returns timestamptz as Date objects by default; the domain speaks ISO strings.
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value) => new Date(value).toISOString())
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => new Date(`${value}Z`).toISOString())
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value)
+// count(*) and bigserial come back as int8; every count we keep fits in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+
+/** Options beyond the configuration, used by tests and tools. */
+export interface DatabaseOptions {
+  /** PostgreSQL schema to use as search_path (tests run each in its own schema). */
+  schema?: string
+  /** Connection pool size for PostgreSQL. */
+  poolSize?: number
+}
+
+/** Opens the configured database (SQLite file, created with its folder if missing, or PostgreSQL). */
+export function createDatabase(database: Config['database'], options: DatabaseOptions = {}): DatabaseHandle {
+  const plugins = [new CamelCasePlugin()]
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 })
+    if (options.schema) {
+      const schema = options.schema
+      pool.on('connect', (client) => {
+        // The schema name comes from test code, never from user input; quoted all the same.
+        client.query(`set search_path to "${schema.replaceAll('"', '')}"`)
+      })
+    }
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
+    return { db, dialect: 'postgres', sqliteFile: null, close: () => db.destroy() }
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true })
+  const sqlite = new SqliteDatabase(database.file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+  return { db, dialect: 'sqlite', sqliteFile: database.file, close: () => db.destroy() }
+}
+
+/** Whether the database answers a trivial query. */
+export async function isDatabaseHealthy(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino'
+import type { Actor } from '../modules/access/index.js'
+import type { Config } from '../platform/config.js'
+import type { Ctx } from '../platform/context.js'
+import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../platform/db/database.js'
+import { migrateToLatest } from '../platform/db/migrate.js'
+
+/** The actor of work the system does on its own (seeding, CLI, background jobs). */
+export const systemActor: Actor = { id: 'system', username: 'system', displayName: 'System', roles: [], via: 'system' }
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  const database = createDatabase(config.database, options)
+  try {
+    await migrateToLatest(database.db)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  return database
+}
+
+/** A context for work done by the system rather than a signed-in user. */
+export function systemContext(config: Config, database: DatabaseHandle, log: Logger, actor: Actor = systemActor): Ctx {
+  return {
+    db: database.db,
+    dialect: database.dialect,
+    config,
+    actor,
+    now: () => new Date(),
+    log,
+    requestId: null,
+  }
+}

@@ -1,0 +1,48 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import { type Action, can } from '../modules/access/index.js'
+import { AppError } from '../platform/errors.js'
+import type { AppEnv } from './env.js'
+import { fieldProblems, problemResponse } from './problem.js'
+
+/** What a route requires: an action of the policy, any signed-in user, or nothing (public). */
+export type RouteAccess = Action | 'public'
+
+/** Rejects the request before its input is read when the actor may never perform the action. */
+function gate(access: RouteAccess): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access !== 'public') {
+      const actor = c.var.ctx.actor
+      if (actor === null) throw new AppError('unauthenticated', 'Please sign in.')
+      if (!can(actor, access)) throw new AppError('forbidden', `You may not perform "${access}".`)
+    }
+    await next()
+  }
+}
+
+/**
+ * Declares a route once: its zod contract (for validation and the OpenAPI document) and the
+ * policy action it needs, recorded as `x-action` so the permission test can walk every route.
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware'>>(access: RouteAccess, route: R) {
+  return createRoute({ ...route, 'x-action': access, middleware: [gate(access)] as const })
+}
+
+/** A router for one module, with validation errors answered as problem+json naming each field. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const where = result.target === 'json' ? '' : result.target
+        return problemResponse(c, 422, 'The input is not valid.', { errors: fieldProblems(result.error, where) })
+      }
+    },
+  })
+}
+
+/** Standard error responses for the OpenAPI document. */
+export const problemResponses = {
+  401: { description: 'Not signed in (problem+json)' },
+  403: { description: 'Not allowed (problem+json)' },
+  422: { description: 'Invalid input; `errors` names each field (problem+json)' },
+} as const
