@@ -17,7 +17,15 @@ import { newId } from '../src/shared/ids.js'
  * The database the integration tests run on: SQLite in a temporary folder by default, or
  * PostgreSQL when TEST_DATABASE_URL is set (`npm run test:pg`), each test file in its own schema.
  */
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL
+export const testDatabaseUrl = withDefaultUser(process.env.TEST_DATABASE_URL)
+
+/** Trust-auth servers still need a user name; without one in the URL, use "postgres". */
+function withDefaultUser(url: string | undefined): string | undefined {
+  if (!url) return undefined
+  const parsed = new URL(url)
+  if (!parsed.username) parsed.username = 'postgres'
+  return parsed.href
+}
 
 /** Which dialect this run of the suite uses. */
 export const testDialect = testDatabaseUrl ? 'postgres' : 'sqlite'
@@ -53,7 +61,12 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
     }
   } else {
     const folder = mkdtempSync(join(tmpdir(), 'liaison-test-'))
-    config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: `sqlite:${join(folder, 'test.db')}`, LOG_LEVEL: 'silent', ...env })
+    config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: `sqlite:${join(folder, 'test.db')}`,
+      LOG_LEVEL: 'silent',
+      ...env,
+    })
     cleanupStorage = async () => rmSync(folder, { recursive: true, force: true })
   }
   const database = await openMigratedDatabase(config, { schema, poolSize: 4 })
@@ -107,7 +120,8 @@ export function createTestApp(test: TestDatabase, options: { now?: () => Date } 
   /** Signs in with username and password and returns a client that carries the session. */
   async function login(username: string, password = 'demo'): Promise<TestClient> {
     const response = await request('/api/v1/auth/login', { method: 'POST', json: { username, password } })
-    if (response.status !== 200) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`)
+    if (response.status !== 200)
+      throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`)
     const session = (await response.json()) as SessionInfo
     const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
     return {
@@ -115,7 +129,7 @@ export function createTestApp(test: TestDatabase, options: { now?: () => Date } 
       request: (path, init = {}) => {
         const headers = new Headers(init.headers)
         headers.set('cookie', cookie)
-        if (session.csrfToken) headers.set('x-csrf-token', session.csrfToken)
+        if (session.csrfToken && !headers.has('x-csrf-token')) headers.set('x-csrf-token', session.csrfToken)
         return request(path, { ...init, headers })
       },
     }

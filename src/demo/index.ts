@@ -1,5 +1,5 @@
-import type { Ctx } from '../platform/context.js'
 import { countUsers } from '../modules/organisation/index.js'
+import type { Ctx } from '../platform/context.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
 
 export { demoPassword, demoUsers }

@@ -1,5 +1,3 @@
-import type { Ctx } from '../platform/context.js'
-import { newId } from '../shared/ids.js'
 import type { RoleGrant } from '../modules/access/index.js'
 import { recordAudit } from '../modules/audit/index.js'
 import {
@@ -12,6 +10,8 @@ import {
   type OfficeKey,
   OfficeKeySchema,
 } from '../modules/organisation/index.js'
+import type { Ctx } from '../platform/context.js'
+import { newId } from '../shared/ids.js'
 
 /** The password of every demo account. */
 export const demoPassword = 'demo'
@@ -19,12 +19,42 @@ export const demoPassword = 'demo'
 const units = [
   { code: 'DIR', nameDe: 'Vorstand', nameEn: 'Executive Board', parent: null },
   { code: 'GEO', nameDe: 'Department Geowissenschaften', nameEn: 'Department of Geosciences', parent: null },
-  { code: 'GEO.1', nameDe: 'Fernerkundung und Geodäsie', nameEn: 'Remote Sensing and Geodesy', parent: 'GEO' },
-  { code: 'GEO.2', nameDe: 'Klimadynamik und Landschaftsentwicklung', nameEn: 'Climate Dynamics and Landscape Evolution', parent: 'GEO' },
-  { code: 'MAT', nameDe: 'Department Material- und Energieforschung', nameEn: 'Department of Materials and Energy Research', parent: null },
-  { code: 'MAT.1', nameDe: 'Batterien und Wasserstofftechnologien', nameEn: 'Batteries and Hydrogen Technologies', parent: 'MAT' },
-  { code: 'DIG', nameDe: 'Department Digitale Systeme und KI', nameEn: 'Department of Digital Systems and AI', parent: null },
-  { code: 'LIFE', nameDe: 'Department Lebenswissenschaften', nameEn: 'Department of Life Sciences', parent: null },
+  {
+    code: 'GEO.1',
+    nameDe: 'Fernerkundung und Geodäsie',
+    nameEn: 'Remote Sensing and Geodesy',
+    parent: 'GEO',
+  },
+  {
+    code: 'GEO.2',
+    nameDe: 'Klimadynamik und Landschaftsentwicklung',
+    nameEn: 'Climate Dynamics and Landscape Evolution',
+    parent: 'GEO',
+  },
+  {
+    code: 'MAT',
+    nameDe: 'Department Material- und Energieforschung',
+    nameEn: 'Department of Materials and Energy Research',
+    parent: null,
+  },
+  {
+    code: 'MAT.1',
+    nameDe: 'Batterien und Wasserstofftechnologien',
+    nameEn: 'Batteries and Hydrogen Technologies',
+    parent: 'MAT',
+  },
+  {
+    code: 'DIG',
+    nameDe: 'Department Digitale Systeme und KI',
+    nameEn: 'Department of Digital Systems and AI',
+    parent: null,
+  },
+  {
+    code: 'LIFE',
+    nameDe: 'Department Lebenswissenschaften',
+    nameEn: 'Department of Life Sciences',
+    parent: null,
+  },
   { code: 'ADM', nameDe: 'Administration', nameEn: 'Administration', parent: null },
 ] as const
 
@@ -123,7 +153,8 @@ const offices: {
     nameDe: 'Forschungssicherheit',
     nameEn: 'Research Security',
     descriptionDe: 'Koordiniert den Prüfprozess, berät Forschende und pflegt Checklisten und Schulungen.',
-    descriptionEn: 'Coordinates the review process, advises researchers and keeps checklists and trainings current.',
+    descriptionEn:
+      'Coordinates the review process, advises researchers and keeps checklists and trainings current.',
     email: 'forschungssicherheit@fz-havelland.example',
     phone: '+49 331 288-1900',
     reviewDays: 3,
@@ -266,8 +297,18 @@ export const demoUsers: DemoUser[] = [
       languages: ['de', 'en'],
     },
   },
-  { username: 'decision-maker', displayName: 'Prof. Dr. Andreas Lorenz', unit: 'DIR', roles: ['decision_maker'] },
-  { username: 'expert', displayName: 'Prof. Dr. Claudia Meyer', unit: 'MAT', roles: ['expert', 'researcher'] },
+  {
+    username: 'decision-maker',
+    displayName: 'Prof. Dr. Andreas Lorenz',
+    unit: 'DIR',
+    roles: ['decision_maker'],
+  },
+  {
+    username: 'expert',
+    displayName: 'Prof. Dr. Claudia Meyer',
+    unit: 'MAT',
+    roles: ['expert', 'researcher'],
+  },
   { username: 'auditor', displayName: 'Birgit Schneider', unit: 'ADM', roles: ['auditor'] },
 ]
 
@@ -297,7 +338,12 @@ export async function seedDemoOrganisation(ctx: Ctx): Promise<void> {
     for (const office of offices) {
       const row = { id: newId(), ...office, leadUserId: null, createdAt: now, updatedAt: now }
       await insertOffice(trx, row)
-      await recordAudit(trx, ctx, { action: 'office.created', entityType: 'office', entityId: row.id, after: row })
+      await recordAudit(trx, ctx, {
+        action: 'office.created',
+        entityType: 'office',
+        entityId: row.id,
+        after: row,
+      })
     }
   })
 
@@ -309,13 +355,17 @@ export async function seedDemoOrganisation(ctx: Ctx): Promise<void> {
         ? { role: 'office_reviewer', officeId: officeIdByKey.get(role) ?? null }
         : { role, officeId: null },
     )
-    const user = await createUserUnchecked(ctx, {
-      username: demo.username,
-      displayName: demo.displayName,
-      email: `${demo.username}@fz-havelland.example`,
-      unitId: unitIds.get(demo.unit) ?? null,
-      roles,
-    }, { demoPassword })
+    const user = await createUserUnchecked(
+      ctx,
+      {
+        username: demo.username,
+        displayName: demo.displayName,
+        email: `${demo.username}@fz-havelland.example`,
+        unitId: unitIds.get(demo.unit) ?? null,
+        roles,
+      },
+      { demoPassword },
+    )
     const officeRole = demo.roles.find(isOfficeKey)
     const officeId = officeRole ? officeIdByKey.get(officeRole) : undefined
     if (demo.contact && officeId) {
@@ -336,7 +386,12 @@ export async function seedDemoOrganisation(ctx: Ctx): Promise<void> {
           updatedAt: now,
         }
         await insertContact(trx, row)
-        await recordAudit(trx, ctx, { action: 'contact.created', entityType: 'contact', entityId: row.id, after: row })
+        await recordAudit(trx, ctx, {
+          action: 'contact.created',
+          entityType: 'contact',
+          entityId: row.id,
+          after: row,
+        })
       })
     }
   }

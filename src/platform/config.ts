@@ -8,7 +8,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default('sqlite:./var/liaison.db'),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   TRUST_PROXY: z.stringbool().default(false),
@@ -79,7 +83,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const oidcSet = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID].filter(Boolean).length
   if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together')
   if (isProduction && env.SEED_DEMO) problems.push('SEED_DEMO cannot be enabled when NODE_ENV=production')
-  if (isProduction && env.OIDC_ALLOW_INSECURE) problems.push('OIDC_ALLOW_INSECURE is not allowed in production')
+  if (isProduction && env.OIDC_ALLOW_INSECURE)
+    problems.push('OIDC_ALLOW_INSECURE is not allowed in production')
   if (problems.length > 0) throw new ConfigError(problems)
 
   const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`
@@ -91,7 +96,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: publicUrl.replace(/\/$/, ''),
     database: parseDatabaseUrl(env.DATABASE_URL),
     logLevel: env.LOG_LEVEL,
-    session: { ttlHours: env.SESSION_TTL_HOURS, secureCookies: isProduction || publicUrl.startsWith('https:') },
+    session: {
+      ttlHours: env.SESSION_TTL_HOURS,
+      secureCookies: isProduction || publicUrl.startsWith('https:'),
+    },
     login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES },
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO ?? !isProduction,

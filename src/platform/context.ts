@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { Actor } from '../modules/access/access.schema.js'
 import type { Config } from './config.js'
-import type { Db } from './db/database.js'
 import type { Dialect } from './db/columns.js'
+import type { Db } from './db/database.js'
 
 /** What every service function receives: the database, who acts, the clock and a logger. */
 export interface Ctx {

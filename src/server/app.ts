@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { OpenAPIHono } from '@hono/zod-openapi'
 import { serveStatic } from '@hono/node-server/serve-static'
-import type { Logger } from 'pino'
+import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import type { Logger } from 'pino'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
@@ -130,6 +130,7 @@ function mountApiReference(app: OpenAPIHono<AppEnv>): void {
   app.get('/api/docs/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
   app.get('/api/docs/assets/:file{[a-z0-9.-]+\\.(js|css)}', (c) => {
     const file = c.req.param('file')
+    if (!existsSync(join(swaggerDir, file))) throw new AppError('not_found', 'No such file.')
     const content = readFileSync(join(swaggerDir, file))
     const type = file.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8'
     return c.body(content, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' })
@@ -138,8 +139,10 @@ function mountApiReference(app: OpenAPIHono<AppEnv>): void {
 
 /** Serves the built single-page app, with index.html for every client-side route. */
 function mountWebClient(app: OpenAPIHono<AppEnv>, webDist: string): void {
-  app.use('/assets/*', serveStatic({ root: webDist }))
-  app.use('*', serveStatic({ root: webDist }))
+  if (existsSync(webDist)) {
+    app.use('/assets/*', serveStatic({ root: webDist }))
+    app.use('*', serveStatic({ root: webDist }))
+  }
   app.get('*', (c) => {
     try {
       return c.html(readFileSync(join(webDist, 'index.html'), 'utf8'))

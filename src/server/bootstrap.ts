@@ -6,10 +6,19 @@ import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../pl
 import { migrateToLatest } from '../platform/db/migrate.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */
-export const systemActor: Actor = { id: 'system', username: 'system', displayName: 'System', roles: [], via: 'system' }
+export const systemActor: Actor = {
+  id: 'system',
+  username: 'system',
+  displayName: 'System',
+  roles: [],
+  via: 'system',
+}
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openMigratedDatabase(config: Config, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+export async function openMigratedDatabase(
+  config: Config,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   const database = createDatabase(config.database, options)
   try {
     await migrateToLatest(database.db)
@@ -21,7 +30,12 @@ export async function openMigratedDatabase(config: Config, options: DatabaseOpti
 }
 
 /** A context for work done by the system rather than a signed-in user. */
-export function systemContext(config: Config, database: DatabaseHandle, log: Logger, actor: Actor = systemActor): Ctx {
+export function systemContext(
+  config: Config,
+  database: DatabaseHandle,
+  log: Logger,
+  actor: Actor = systemActor,
+): Ctx {
   return {
     db: database.db,
     dialect: database.dialect,

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { isDatabaseHealthy } from '../platform/db/database.js'
-import { version } from './version.js'
 import { createRouter, defineRoute } from './route.js'
+import { version } from './version.js'
 
 /** Liveness and database status. */
 export const HealthSchema = z

@@ -51,7 +51,7 @@ export function problemResponse(
   extra: { errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
 ): Response {
   const body: Problem = {
-    type: `urn:liaison:problem:${(titles[status] ?? "error").toLowerCase().replaceAll(" ", "-")}`,
+    type: `urn:liaison:problem:${(titles[status] ?? 'error').toLowerCase().replaceAll(' ', '-')}`,
     title: titles[status] ?? 'Error',
     status,
     detail,
@@ -60,7 +60,8 @@ export function problemResponse(
     ...(extra.errors ? { errors: extra.errors } : {}),
   }
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' }
-  if (extra.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.ceil(extra.retryAfterSeconds))
+  if (extra.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.ceil(extra.retryAfterSeconds))
   // status comes from our own table, so it is always a status with a body.
   return c.body(JSON.stringify(body), status as ContentfulStatusCode, headers)
 }
@@ -68,7 +69,10 @@ export function problemResponse(
 /** Maps any thrown value to a problem response; unexpected errors are logged and hidden. */
 export function errorToResponse(c: Context, error: unknown): Response {
   if (error instanceof AppError) {
-    return problemResponse(c, statusByCode[error.code], error.message, error.details)
+    return problemResponse(c, statusByCode[error.code], error.message, {
+      errors: error.details.fields,
+      retryAfterSeconds: error.details.retryAfterSeconds,
+    })
   }
   if (error instanceof ZodError) {
     return problemResponse(c, 422, 'The input is not valid.', { errors: fieldProblems(error) })

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import { z } from 'zod'
 import { type Action, can } from '../modules/access/index.js'
 import { AppError } from '../platform/errors.js'
 import type { AppEnv } from './env.js'
@@ -34,15 +35,37 @@ export function createRouter() {
     defaultHook: (result, c) => {
       if (!result.success) {
         const where = result.target === 'json' ? '' : result.target
-        return problemResponse(c, 422, 'The input is not valid.', { errors: fieldProblems(result.error, where) })
+        return problemResponse(c, 422, 'The input is not valid.', {
+          errors: fieldProblems(result.error, where),
+        })
       }
     },
   })
 }
 
+/** The RFC 9457 error body of every failed request. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string().nullable(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem' })
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+})
+
 /** Standard error responses for the OpenAPI document. */
 export const problemResponses = {
-  401: { description: 'Not signed in (problem+json)' },
-  403: { description: 'Not allowed (problem+json)' },
-  422: { description: 'Invalid input; `errors` names each field (problem+json)' },
+  401: problem('Not signed in'),
+  403: problem('Not allowed'),
+  422: problem('Invalid input; `errors` names each field'),
 } as const

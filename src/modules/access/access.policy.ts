@@ -47,7 +47,8 @@ const rules = {
   'contact.update': admin,
   'contact.delete': admin,
   'user.list': adminOrAuditor,
-  'user.read': (actor, resource) => adminOrAuditor(actor) || (resource !== undefined && self(actor, resource)),
+  'user.read': (actor, resource) =>
+    adminOrAuditor(actor) || (resource !== undefined && self(actor, resource)),
   'user.create': admin,
   'user.update': admin,
   'audit.list': adminOrAuditor,
@@ -64,14 +65,18 @@ export const actions = Object.keys(rules) as Action[]
 export function can(actor: Actor | null, action: Action, resource?: PolicyResource): boolean {
   if (actor === null) return false
   const rule: Rule | undefined = rules[action]
-  return rule !== undefined && rule(actor, resource)
+  return rule?.(actor, resource) === true
 }
 
 /**
  * Throws unless the actor may perform the action.
  * @throws AppError('unauthenticated') without an actor, AppError('forbidden') when denied
  */
-export function authorize(actor: Actor | null, action: Action, resource?: PolicyResource): asserts actor is Actor {
+export function authorize(
+  actor: Actor | null,
+  action: Action,
+  resource?: PolicyResource,
+): asserts actor is Actor {
   if (actor === null) throw new AppError('unauthenticated', 'Please sign in.')
   if (!can(actor, action, resource)) throw new AppError('forbidden', `You may not perform "${action}".`)
 }

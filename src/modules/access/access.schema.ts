@@ -1,7 +1,14 @@
 import { z } from 'zod'
 
 /** The roles a user can hold; several per user, office reviewers once per office. */
-export const RoleSchema = z.enum(['researcher', 'office_reviewer', 'decision_maker', 'admin', 'expert', 'auditor'])
+export const RoleSchema = z.enum([
+  'researcher',
+  'office_reviewer',
+  'decision_maker',
+  'admin',
+  'expert',
+  'auditor',
+])
 export type Role = z.infer<typeof RoleSchema>
 
 /** Every role, in the order the UI lists them. */

@@ -13,7 +13,12 @@ export async function lockChain(trx: Db, dialect: 'sqlite' | 'postgres'): Promis
 
 /** The hash of the newest entry, or null when the trail is empty. */
 export async function findLastHash(trx: Db): Promise<string | null> {
-  const row = await trx.selectFrom('auditEvents').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst()
+  const row = await trx
+    .selectFrom('auditEvents')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
   return row?.hash ?? null
 }
 

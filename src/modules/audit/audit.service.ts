@@ -1,7 +1,7 @@
-import { authorize } from '../access/index.js'
 import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { newId } from '../../shared/ids.js'
+import { authorize } from '../access/index.js'
 import { canonicalJson, genesisHash, hashEntry } from './audit.hash.js'
 import * as repo from './audit.repo.js'
 import type { AuditEvent, AuditQuery, AuditVerification } from './audit.schema.js'

@@ -1,2 +1,8 @@
-export { type AuditInput, listAuditEvents, recordAudit, verifyAuditChain, verifyAuditTrail } from './audit.service.js'
 export { AuditEventSchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schema.js'
+export {
+  type AuditInput,
+  listAuditEvents,
+  recordAudit,
+  verifyAuditChain,
+  verifyAuditTrail,
+} from './audit.service.js'

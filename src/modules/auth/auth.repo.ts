@@ -10,7 +10,11 @@ export async function insertSession(db: Db, row: SessionTable): Promise<void> {
 }
 
 /** A session that has not expired at `now`, or undefined. */
-export async function findLiveSession(db: Db, idHash: string, now: string): Promise<Selectable<SessionTable> | undefined> {
+export async function findLiveSession(
+  db: Db,
+  idHash: string,
+  now: string,
+): Promise<Selectable<SessionTable> | undefined> {
   return db
     .selectFrom('sessions')
     .selectAll()
@@ -20,7 +24,12 @@ export async function findLiveSession(db: Db, idHash: string, now: string): Prom
 }
 
 /** Slides a session's expiry forward. */
-export async function touchSession(db: Db, idHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+export async function touchSession(
+  db: Db,
+  idHash: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt, expiresAt }).where('idHash', '=', idHash).execute()
 }
 
@@ -47,7 +56,10 @@ export async function insertToken(db: Db, row: ApiTokenTable): Promise<void> {
 }
 
 /** A token by the hash of its secret, or undefined. */
-export async function findTokenByHash(db: Db, tokenHash: string): Promise<Selectable<ApiTokenTable> | undefined> {
+export async function findTokenByHash(
+  db: Db,
+  tokenHash: string,
+): Promise<Selectable<ApiTokenTable> | undefined> {
   return db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst()
 }
 
@@ -58,12 +70,22 @@ export async function findToken(db: Db, id: string): Promise<Selectable<ApiToken
 
 /** A user's tokens, newest first. */
 export async function listTokensOfUser(db: Db, userId: string): Promise<Selectable<ApiTokenTable>[]> {
-  return db.selectFrom('apiTokens').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').execute()
+  return db
+    .selectFrom('apiTokens')
+    .selectAll()
+    .where('userId', '=', userId)
+    .orderBy('createdAt', 'desc')
+    .execute()
 }
 
 /** Marks a token as revoked. */
 export async function revokeToken(db: Db, id: string, at: string): Promise<void> {
-  await db.updateTable('apiTokens').set({ revokedAt: at }).where('id', '=', id).where('revokedAt', 'is', null).execute()
+  await db
+    .updateTable('apiTokens')
+    .set({ revokedAt: at })
+    .where('id', '=', id)
+    .where('revokedAt', 'is', null)
+    .execute()
 }
 
 /** Records when a token was last used. */
@@ -77,7 +99,12 @@ export async function touchToken(db: Db, id: string, at: string): Promise<void> 
  * Counts one hit against a fixed window and returns the count within the current window.
  * Stored in the database so that every app instance sees the same count.
  */
-export async function hitRateLimit(db: Db, key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: string }> {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ count: number; windowStart: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('rateLimits').selectAll().where('key', '=', key).executeTakeFirst()
     const windowStartsNow = now.toISOString()
@@ -100,8 +127,15 @@ export async function hitRateLimit(db: Db, key: string, now: Date, windowMs: num
 }
 
 /** The current count for a key, without counting a hit. */
-export async function peekRateLimit(db: Db, key: string): Promise<{ count: number; windowStart: string } | undefined> {
-  return db.selectFrom('rateLimits').select(['count', 'windowStart']).where('key', '=', key).executeTakeFirst()
+export async function peekRateLimit(
+  db: Db,
+  key: string,
+): Promise<{ count: number; windowStart: string } | undefined> {
+  return db
+    .selectFrom('rateLimits')
+    .select(['count', 'windowStart'])
+    .where('key', '=', key)
+    .executeTakeFirst()
 }
 
 /** Clears a key (after a successful sign-in). */

@@ -1,6 +1,6 @@
-import { z } from 'zod'
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Context } from 'hono'
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
+import { z } from 'zod'
 import { clientInfo } from '../../server/client.js'
 import type { AppEnv } from '../../server/env.js'
 import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
@@ -14,7 +14,14 @@ import {
   LoginSchema,
   SessionInfoSchema,
 } from './auth.schema.js'
-import { createMyToken, listMyTokens, login, logout, revokeMyToken, sessionCookieName } from './auth.service.js'
+import {
+  createMyToken,
+  listMyTokens,
+  login,
+  logout,
+  revokeMyToken,
+  sessionCookieName,
+} from './auth.service.js'
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
@@ -75,7 +82,10 @@ const oidcLoginRoute = defineRoute('public', {
   tags: ['auth'],
   summary: 'Start single sign-on at the institutional identity provider',
   request: { query: z.object({ returnTo: z.string().max(500).optional() }) },
-  responses: { 302: { description: 'Redirect to the identity provider' }, 404: { description: 'SSO not configured' } },
+  responses: {
+    302: { description: 'Redirect to the identity provider' },
+    404: { description: 'SSO not configured' },
+  },
 })
 
 const oidcCallbackRoute = defineRoute('public', {
@@ -83,7 +93,9 @@ const oidcCallbackRoute = defineRoute('public', {
   path: oidcCallbackPath.replace('/api/v1', ''),
   tags: ['auth'],
   summary: 'Where the identity provider returns to',
-  request: { query: z.object({ state: z.string().max(500).optional(), code: z.string().max(4000).optional() }).loose() },
+  request: {
+    query: z.object({ state: z.string().max(500).optional(), code: z.string().max(4000).optional() }).loose(),
+  },
   responses: { 302: { description: 'Signed in; redirect into the app' }, 401: problemResponses[401] },
 })
 
@@ -126,7 +138,10 @@ const revokeTokenRoute = defineRoute('token.revoke', {
 export const authRoutes = createRouter()
   .openapi(providersRoute, (c) => {
     const oidc = c.var.ctx.config.oidc
-    return c.json({ local: true, oidc: oidc ? { label: oidc.label, loginUrl: '/api/v1/auth/oidc/login' } : null }, 200)
+    return c.json(
+      { local: true, oidc: oidc ? { label: oidc.label, loginUrl: '/api/v1/auth/oidc/login' } : null },
+      200,
+    )
   })
   .openapi(loginRoute, async (c) => {
     const { sessionSecret, info } = await login(c.var.ctx, c.req.valid('json'), clientInfo(c))
@@ -148,7 +163,11 @@ export const authRoutes = createRouter()
     return c.redirect(url.href, 302)
   })
   .openapi(oidcCallbackRoute, async (c) => {
-    const { sessionSecret, info, returnTo } = await finishOidcLogin(c.var.ctx, new URL(c.req.url), clientInfo(c))
+    const { sessionSecret, info, returnTo } = await finishOidcLogin(
+      c.var.ctx,
+      new URL(c.req.url),
+      clientInfo(c),
+    )
     setSessionCookie(c, sessionSecret, info.expiresAt ?? '')
     return c.redirect(returnTo, 302)
   })

@@ -4,11 +4,11 @@ import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
 import { type Actor, authorize } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
-import { findUser, type User } from '../organisation/index.js'
 import * as organisation from '../organisation/index.js'
+import { findUser, type User } from '../organisation/index.js'
+import * as repo from './auth.repo.js'
 import type { ApiToken, CreateApiToken, CreatedApiToken, Login, SessionInfo } from './auth.schema.js'
 import { CreateApiTokenSchema } from './auth.schema.js'
-import * as repo from './auth.repo.js'
 
 /** Name of the session cookie. */
 export const sessionCookieName = 'liaison_session'
@@ -55,10 +55,16 @@ export async function login(
 ): Promise<{ sessionSecret: string; info: SessionInfo }> {
   const now = ctx.now()
   const windowMs = ctx.config.login.windowMinutes * 60_000
-  const keys = [`login:user:${input.username.toLowerCase()}`, `login:ip:${client.ip}`]
-  for (const key of keys) {
+  const max = ctx.config.login.maxAttempts
+  // Many people share one address behind an institution's NAT, so the address gets a larger allowance.
+  const limits = [
+    { key: `login:user:${input.username.toLowerCase()}`, max },
+    { key: `login:ip:${client.ip}`, max: max * 10 },
+  ]
+  const keys = limits.map((limit) => limit.key)
+  for (const { key, max: allowed } of limits) {
     const state = await repo.peekRateLimit(ctx.db, key)
-    if (state && state.count >= ctx.config.login.maxAttempts) {
+    if (state && state.count >= allowed) {
       const retryAfterMs = new Date(state.windowStart).getTime() + windowMs - now.getTime()
       if (retryAfterMs > 0) {
         throw new AppError('rate_limited', 'Too many failed sign-in attempts. Please wait and try again.', {
@@ -107,12 +113,16 @@ export async function openSession(
       userAgent: client.userAgent.slice(0, 300),
       via,
     })
-    await recordAudit(trx, { ...ctx, actor: actorOf(user, 'session') }, {
-      action: 'auth.signed_in',
-      entityType: 'user',
-      entityId: userId,
-      after: { via, ip: client.ip },
-    })
+    await recordAudit(
+      trx,
+      { ...ctx, actor: actorOf(user, 'session') },
+      {
+        action: 'auth.signed_in',
+        entityType: 'user',
+        entityId: userId,
+        after: { via, ip: client.ip },
+      },
+    )
   })
   return { sessionSecret, info: { user, via: 'session', csrfToken, expiresAt } }
 }
@@ -173,7 +183,11 @@ export async function createMyToken(ctx: Ctx, input: CreateApiToken): Promise<Cr
 }
 
 /** Creates an API token for any user (CLI `token create`), without a permission check. */
-export async function createTokenUnchecked(ctx: Ctx, userId: string, input: CreateApiToken): Promise<CreatedApiToken> {
+export async function createTokenUnchecked(
+  ctx: Ctx,
+  userId: string,
+  input: CreateApiToken,
+): Promise<CreatedApiToken> {
   const data = CreateApiTokenSchema.parse(input)
   const token = `${tokenPrefix}${randomSecret(32)}`
   const now = ctx.now()
@@ -184,7 +198,10 @@ export async function createTokenUnchecked(ctx: Ctx, userId: string, input: Crea
     tokenHash: sha256(token),
     prefix: token.slice(0, tokenPrefix.length + 6),
     createdAt: now.toISOString(),
-    expiresAt: data.expiresInDays === null ? null : new Date(now.getTime() + data.expiresInDays * 86_400_000).toISOString(),
+    expiresAt:
+      data.expiresInDays === null
+        ? null
+        : new Date(now.getTime() + data.expiresInDays * 86_400_000).toISOString(),
     lastUsedAt: null,
     revokedAt: null,
   }

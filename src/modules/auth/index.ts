@@ -1,5 +1,5 @@
-export * from './auth.schema.js'
 export { finishOidcLogin, oidcCallbackPath, safeReturnPath, startOidcLogin } from './auth.oidc.js'
+export * from './auth.schema.js'
 export {
   actorOf,
   type ClientInfo,

@@ -103,7 +103,10 @@ export async function findUser(db: Db, id: string): Promise<User | undefined> {
 }
 
 /** A user's row (with password hash) by username, for sign-in. */
-export async function findUserRowByUsername(db: Db, username: string): Promise<Selectable<UserTable> | undefined> {
+export async function findUserRowByUsername(
+  db: Db,
+  username: string,
+): Promise<Selectable<UserTable> | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst()
 }
 
@@ -138,13 +141,23 @@ export async function replaceRoles(db: Db, userId: string, grants: RoleGrant[], 
   if (unique.size === 0) return
   await db
     .insertInto('userRoles')
-    .values([...unique.values()].map((grant) => ({ userId, role: grant.role, officeId: grant.officeId ?? '', createdAt: now })))
+    .values(
+      [...unique.values()].map((grant) => ({
+        userId,
+        role: grant.role,
+        officeId: grant.officeId ?? '',
+        createdAt: now,
+      })),
+    )
     .execute()
 }
 
 /** Number of users (used to decide whether the demo institution must be seeded). */
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
   return Number(row.count)
 }
 
@@ -159,7 +172,12 @@ async function withRoles(db: Db, rows: Selectable<UserTable>[]): Promise<User[]>
       rows.map((row) => row.id),
     )
     .execute()
-  return rows.map((row) => toUser(row, roleRows.filter((roleRow) => roleRow.userId === row.id)))
+  return rows.map((row) =>
+    toUser(
+      row,
+      roleRows.filter((roleRow) => roleRow.userId === row.id),
+    ),
+  )
 }
 
 /** Maps a user row and its role rows to the API shape. */
@@ -191,7 +209,12 @@ function toLocale(value: string): Locale {
 
 /** Every contact person, by sort order and name. */
 export async function listContacts(db: Db): Promise<ContactPerson[]> {
-  const rows = await db.selectFrom('contactPersons').selectAll().orderBy('sortOrder').orderBy('name').execute()
+  const rows = await db
+    .selectFrom('contactPersons')
+    .selectAll()
+    .orderBy('sortOrder')
+    .orderBy('name')
+    .execute()
   return rows.map(toContact)
 }
 
@@ -221,7 +244,9 @@ function toContact(row: Selectable<ContactPersonTable>): ContactPerson {
   return {
     ...rest,
     topics: ContactTopicSchema.array().catch([]).parse(JSON.parse(row.topics)),
-    languages: (JSON.parse(row.languages) as unknown[]).filter((value): value is string => typeof value === 'string'),
+    languages: (JSON.parse(row.languages) as unknown[]).filter(
+      (value): value is string => typeof value === 'string',
+    ),
   }
 }
 

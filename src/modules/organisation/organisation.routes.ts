@@ -116,7 +116,11 @@ const createUser = defineRoute('user.create', {
   tags: ['organisation'],
   summary: 'Create a user with roles',
   request: body(CreateUserSchema),
-  responses: { 201: json(UserSchema, 'Created'), 409: { description: 'Username taken' }, ...problemResponses },
+  responses: {
+    201: json(UserSchema, 'Created'),
+    409: { description: 'Username taken' },
+    ...problemResponses,
+  },
 })
 const updateUser = defineRoute('user.update', {
   method: 'patch',
@@ -139,7 +143,9 @@ export const organisationRoutes = createRouter()
     c.json(await service.updateOffice(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )
   .openapi(listContacts, async (c) => c.json(await service.listContacts(c.var.ctx), 200))
-  .openapi(createContact, async (c) => c.json(await service.createContact(c.var.ctx, c.req.valid('json')), 201))
+  .openapi(createContact, async (c) =>
+    c.json(await service.createContact(c.var.ctx, c.req.valid('json')), 201),
+  )
   .openapi(updateContact, async (c) =>
     c.json(await service.updateContact(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
   )

@@ -179,7 +179,10 @@ export const UserSchema = z
   .meta({ id: 'User' })
 export type User = z.infer<typeof UserSchema>
 
-const username = requiredText(64).regex(/^[a-z0-9][a-z0-9._-]*$/, 'Lower-case letters, digits, dot, dash, underscore')
+const username = requiredText(64).regex(
+  /^[a-z0-9][a-z0-9._-]*$/,
+  'Lower-case letters, digits, dot, dash, underscore',
+)
 const password = z.string().min(8, 'At least 8 characters').max(256)
 
 /** Input to create a user. */

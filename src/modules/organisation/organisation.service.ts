@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
 import { authorize, type RoleGrant } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
+import * as repo from './organisation.repo.js'
 import {
   type ContactPerson,
   type CreateContactPerson,
@@ -21,7 +22,6 @@ import {
   type UpdateUser,
   type User,
 } from './organisation.schema.js'
-import * as repo from './organisation.repo.js'
 
 // ---- units
 
@@ -48,7 +48,12 @@ export async function createUnit(ctx: Ctx, input: CreateUnit): Promise<Unit> {
     const row = { id: newId(), ...input, parentId: input.parentId ?? null, createdAt: now, updatedAt: now }
     await repo.insertUnit(trx, row)
     const unit = await getUnitIn(trx, row.id)
-    await recordAudit(trx, ctx, { action: 'unit.created', entityType: 'unit', entityId: unit.id, after: unit })
+    await recordAudit(trx, ctx, {
+      action: 'unit.created',
+      entityType: 'unit',
+      entityId: unit.id,
+      after: unit,
+    })
     return unit
   })
 }
@@ -85,7 +90,9 @@ async function getUnitIn(db: Db, id: string): Promise<Unit> {
 
 async function requireUnit(db: Db, id: string, field: string): Promise<void> {
   if (!(await repo.findUnit(db, id))) {
-    throw new AppError('validation', 'The unit does not exist.', { fields: [{ field, message: 'Unknown unit' }] })
+    throw new AppError('validation', 'The unit does not exist.', {
+      fields: [{ field, message: 'Unknown unit' }],
+    })
   }
 }
 
@@ -128,7 +135,13 @@ export async function updateOffice(ctx: Ctx, id: string, input: UpdateOffice): P
     await repo.updateOffice(trx, id, { ...input, updatedAt: ctx.now().toISOString() })
     const after = await repo.findOffice(trx, id)
     if (!after) throw new AppError('not_found', 'No such office.')
-    await recordAudit(trx, ctx, { action: 'office.updated', entityType: 'office', entityId: id, before, after })
+    await recordAudit(trx, ctx, {
+      action: 'office.updated',
+      entityType: 'office',
+      entityId: id,
+      before,
+      after,
+    })
     return after
   })
 }
@@ -162,7 +175,12 @@ export async function createContact(ctx: Ctx, input: CreateContactPerson): Promi
       updatedAt: now,
     })
     const contact = await getContactIn(trx, id)
-    await recordAudit(trx, ctx, { action: 'contact.created', entityType: 'contact', entityId: id, after: contact })
+    await recordAudit(trx, ctx, {
+      action: 'contact.created',
+      entityType: 'contact',
+      entityId: id,
+      after: contact,
+    })
     return contact
   })
 }
@@ -171,7 +189,11 @@ export async function createContact(ctx: Ctx, input: CreateContactPerson): Promi
  * Changes a contact person.
  * @throws AppError('not_found'), AppError('validation') for an unknown office or user
  */
-export async function updateContact(ctx: Ctx, id: string, input: UpdateContactPerson): Promise<ContactPerson> {
+export async function updateContact(
+  ctx: Ctx,
+  id: string,
+  input: UpdateContactPerson,
+): Promise<ContactPerson> {
   authorize(ctx.actor, 'contact.update')
   return ctx.db.transaction().execute(async (trx) => {
     const before = await getContactIn(trx, id)
@@ -184,7 +206,13 @@ export async function updateContact(ctx: Ctx, id: string, input: UpdateContactPe
       updatedAt: ctx.now().toISOString(),
     })
     const after = await getContactIn(trx, id)
-    await recordAudit(trx, ctx, { action: 'contact.updated', entityType: 'contact', entityId: id, before, after })
+    await recordAudit(trx, ctx, {
+      action: 'contact.updated',
+      entityType: 'contact',
+      entityId: id,
+      before,
+      after,
+    })
     return after
   })
 }
@@ -210,10 +238,14 @@ async function getContactIn(db: Db, id: string): Promise<ContactPerson> {
 
 async function requireContactReferences(db: Db, officeId: string, userId: string | null): Promise<void> {
   if (!(await repo.findOffice(db, officeId))) {
-    throw new AppError('validation', 'The office does not exist.', { fields: [{ field: 'officeId', message: 'Unknown office' }] })
+    throw new AppError('validation', 'The office does not exist.', {
+      fields: [{ field: 'officeId', message: 'Unknown office' }],
+    })
   }
   if (userId && !(await repo.findUser(db, userId))) {
-    throw new AppError('validation', 'The user does not exist.', { fields: [{ field: 'userId', message: 'Unknown user' }] })
+    throw new AppError('validation', 'The user does not exist.', {
+      fields: [{ field: 'userId', message: 'Unknown user' }],
+    })
   }
 }
 
@@ -255,7 +287,11 @@ export interface SystemUserOptions {
  * Creates a user without a permission check: for the CLI, the demo seed and first SSO sign-in,
  * which act on behalf of the system.
  */
-export async function createUserUnchecked(ctx: Ctx, input: CreateUser, options: SystemUserOptions = {}): Promise<User> {
+export async function createUserUnchecked(
+  ctx: Ctx,
+  input: CreateUser,
+  options: SystemUserOptions = {},
+): Promise<User> {
   const data = CreateUserSchema.parse(input)
   const password = options.demoPassword ?? data.password
   const passwordHash = password ? await hashPassword(password) : null
@@ -312,7 +348,9 @@ export async function updateUserUnchecked(ctx: Ctx, id: string, input: UpdateUse
       ((input.roles && !input.roles.some((grant) => grant.role === 'admin')) || input.isActive === false)
     if (losesAdmin && (await repo.countActiveAdmins(trx)) <= 1) {
       throw new AppError('validation', 'The institution needs at least one active administrator.', {
-        fields: [{ field: input.roles ? 'roles' : 'isActive', message: 'This is the last active administrator' }],
+        fields: [
+          { field: input.roles ? 'roles' : 'isActive', message: 'This is the last active administrator' },
+        ],
       })
     }
     const { roles, password: _password, isActive, ...rest } = input
@@ -345,7 +383,13 @@ export async function updateProfile(ctx: Ctx, input: UpdateProfile): Promise<Use
     const before = await getUserIn(trx, actor.id)
     await repo.updateUser(trx, actor.id, { ...input, updatedAt: ctx.now().toISOString() })
     const after = await getUserIn(trx, actor.id)
-    await recordAudit(trx, ctx, { action: 'user.profile_updated', entityType: 'user', entityId: actor.id, before, after })
+    await recordAudit(trx, ctx, {
+      action: 'user.profile_updated',
+      entityType: 'user',
+      entityId: actor.id,
+      before,
+      after,
+    })
     return after
   })
 }

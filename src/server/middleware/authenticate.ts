@@ -27,7 +27,8 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
       return next()
     }
 
-    if (unsafeMethods.has(c.req.method)) refuseForeignOrigin(c.req.header('origin'), c.req.url, ctx.config.publicUrl)
+    if (unsafeMethods.has(c.req.method))
+      refuseForeignOrigin(c.req.header('origin'), c.req.url, ctx.config.publicUrl)
 
     const secret = getCookie(c, sessionCookieName)
     const session = secret ? await resolveSession(ctx, secret) : null
@@ -39,7 +40,12 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
         }
       }
       ctx.actor = session.actor
-      c.set('session', { user: session.user, via: 'session', csrfToken: session.csrfToken, expiresAt: session.expiresAt })
+      c.set('session', {
+        user: session.user,
+        via: 'session',
+        csrfToken: session.csrfToken,
+        expiresAt: session.expiresAt,
+      })
       c.set('sessionIdHash', session.idHash)
     } else {
       c.set('session', null)
