@@ -3,8 +3,8 @@ import type { Config } from '../../platform/config.js'
 import type { Ctx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import * as organisation from '../organisation/index.js'
-import type { SessionInfo } from './auth.schema.js'
 import * as repo from './auth.repo.js'
+import type { SessionInfo } from './auth.schema.js'
 import { type ClientInfo, openSession } from './auth.service.js'
 
 /** The path the identity provider sends the browser back to. */
@@ -40,8 +40,13 @@ function requireOidc(ctx: Ctx): NonNullable<Config['oidc']> {
 
 /** Only same-site relative paths are accepted as a destination after sign-in (no open redirects). */
 export function safeReturnPath(value: string | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/'
-  return value
+  if (!value?.startsWith('/')) return '/'
+  // Judge the path as the browser will read it: URL parsing drops tabs and newlines and reads "\"
+  // as "/", so "/\t/evil.example" or "/\\evil.example" would otherwise leave the site.
+  const origin = 'http://liaison.invalid'
+  const parsed = URL.canParse(value, origin) ? new URL(value, origin) : null
+  if (parsed?.origin !== origin) return '/'
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`
 }
 
 /**
@@ -56,7 +61,10 @@ export async function startOidcLogin(ctx: Ctx, returnTo: string | undefined): Pr
   const state = client.randomState()
   const nonce = client.randomNonce()
   const now = ctx.now()
-  await repo.deleteOidcLoginsBefore(ctx.db, new Date(now.getTime() - pendingLoginMinutes * 60_000).toISOString())
+  await repo.deleteOidcLoginsBefore(
+    ctx.db,
+    new Date(now.getTime() - pendingLoginMinutes * 60_000).toISOString(),
+  )
   await repo.insertOidcLogin(ctx.db, {
     state,
     nonce,
@@ -90,7 +98,10 @@ export async function finishOidcLogin(
   const pending = await repo.takeOidcLogin(ctx.db, state)
   const cutoff = ctx.now().getTime() - pendingLoginMinutes * 60_000
   if (!pending || new Date(pending.createdAt).getTime() < cutoff) {
-    throw new AppError('unauthenticated', 'This sign-in link has expired or was already used. Please sign in again.')
+    throw new AppError(
+      'unauthenticated',
+      'This sign-in link has expired or was already used. Please sign in again.',
+    )
   }
   // The provider redirects to the public URL; rebuild it so the library compares like with like.
   const currentUrl = new URL(`${ctx.config.publicUrl}${oidcCallbackPath}${callbackUrl.search}`)
@@ -123,19 +134,26 @@ async function findOrProvisionUser(ctx: Ctx, claims: client.IDToken): Promise<st
     return existing.id
   }
   const email = typeof claims.email === 'string' ? claims.email : ''
-  const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email || subject
-  const base = usernameFrom(typeof claims.preferred_username === 'string' ? claims.preferred_username : email || subject)
+  const displayName =
+    typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email || subject
+  const base = usernameFrom(
+    typeof claims.preferred_username === 'string' ? claims.preferred_username : email || subject,
+  )
   let username = base
   for (let suffix = 2; await organisation.findUserRowByUsername(ctx.db, username); suffix++) {
     username = `${base}-${suffix}`
   }
-  const systemCtx = { ...ctx, actor: { id: 'system', username: 'sso', displayName: 'SSO', roles: [], via: 'system' as const } }
+  const systemCtx = {
+    ...ctx,
+    actor: { id: 'system', username: 'sso', displayName: 'SSO', roles: [], via: 'system' as const },
+  }
   const user = await organisation.createUserUnchecked(
     systemCtx,
     {
       username,
       displayName: displayName.slice(0, 200),
-      email: /^[^@\s]+@[^@\s]+$/.test(email) ? email : '',
+      // An address the user record would refuse must not block the sign-in; the account starts without one.
+      email: organisation.CreateUserSchema.shape.email.safeParse(email).success ? email : '',
       roles: [{ role: 'researcher', officeId: null }],
     },
     { identity: { oidcIssuer: issuer, oidcSubject: subject } },

@@ -1,4 +1,5 @@
 export { finishOidcLogin, oidcCallbackPath, safeReturnPath, startOidcLogin } from './auth.oidc.js'
+export { deleteSessionsOfUser } from './auth.repo.js'
 export * from './auth.schema.js'
 export {
   actorOf,
