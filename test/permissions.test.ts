@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Action, type Actor, actions, can, type Role, roles } from '../src/modules/access/index.js'
 import { actorOf, createTokenUnchecked } from '../src/modules/auth/index.js'
+import { createCollaboration } from '../src/modules/collaborations/index.js'
 import { createUserUnchecked, listOfficesUnchecked } from '../src/modules/organisation/index.js'
 import { openApiDocument } from '../src/server/app.js'
 import { createDemoDatabase, createTestApp, type TestDatabase } from './test-app.js'
@@ -52,6 +53,14 @@ describe('the permission model', () => {
     ids.office = officeId
     ids.contact = (await get('/api/v1/contacts'))[0]?.id ?? ''
     ids.user = (await get('/api/v1/users'))[0]?.id ?? ''
+    // A case in which every walking user is a principal investigator, so record-level rules allow them.
+    const walkers = [...tokens.values()].map(({ actor }) => ({ userId: actor.id, name: actor.displayName }))
+    const researcherActor = tokens.get('researcher')?.actor ?? null
+    ids.collaboration = (
+      await createCollaboration(test.as(researcherActor), {
+        sheet: { title: 'Walk', principalInvestigators: walkers },
+      })
+    ).id
     // A token id of another user: nobody but its owner may revoke it (and the owner is not walking).
     ids.token = (await createTokenUnchecked(test.ctx, ids.user, { name: 'other' })).record.id
   })
@@ -87,9 +96,14 @@ describe('the permission model', () => {
     for (const operation of documentedOperations()) {
       const path = `/api/v1${operation.path}`.replace('{id}', () => {
         const resource = operation.path.split('/')[1] ?? ''
-        const key = { units: 'unit', offices: 'office', contacts: 'contact', users: 'user', me: 'token' }[
-          resource
-        ]
+        const key = {
+          units: 'unit',
+          offices: 'office',
+          contacts: 'contact',
+          users: 'user',
+          me: 'token',
+          collaborations: 'collaboration',
+        }[resource]
         return ids[key ?? ''] ?? '00000000-0000-7000-8000-000000000000'
       })
       const hasBody = operation.method !== 'get' && operation.method !== 'delete'
@@ -123,14 +137,19 @@ describe('the permission model', () => {
     expect(mismatches).toEqual([])
   })
 
-  it('denies everything to a user without roles, except their own session and tokens', () => {
+  it('denies a user without roles everything but their own session, tokens and records, and reference lists', () => {
     const nobody: Actor = { id: 'x', username: 'x', displayName: 'x', roles: [], via: 'session' }
     const allowed = actions.filter((action) => can(nobody, action))
     expect(allowed.sort()).toEqual(
       [
+        'collaboration.edit',
+        'collaboration.list',
+        'collaboration.read',
         'contact.list',
         'office.list',
         'profile.update',
+        'questionnaire.read',
+        'reference.read',
         'session.end',
         'session.read',
         'token.create',
@@ -139,6 +158,9 @@ describe('the permission model', () => {
         'unit.list',
       ].sort(),
     )
+    const someoneElses = { kind: 'collaboration' as const, status: 'submitted', memberIds: ['y'] }
+    expect(can(nobody, 'collaboration.read', someoneElses)).toBe(false)
+    expect(can(nobody, 'collaboration.edit', someoneElses)).toBe(false)
     expect(actions.every((action) => !can(null, action))).toBe(true)
   })
 })

@@ -52,8 +52,16 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
     await admin.connect()
     await admin.query(`create schema "${schema}"`)
     await admin.end()
-    config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl, LOG_LEVEL: 'silent', ...env })
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-test-'))
+    config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: testDatabaseUrl,
+      FILES_DIR: join(folder, 'files'),
+      LOG_LEVEL: 'silent',
+      ...env,
+    })
     cleanupStorage = async () => {
+      rmSync(folder, { recursive: true, force: true })
       const client = new pg.Client({ connectionString: testDatabaseUrl })
       await client.connect()
       await client.query(`drop schema "${schema}" cascade`)
@@ -64,6 +72,7 @@ export async function createTestDatabase(env: Record<string, string> = {}): Prom
     config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: `sqlite:${join(folder, 'test.db')}`,
+      FILES_DIR: join(folder, 'files'),
       LOG_LEVEL: 'silent',
       ...env,
     })

@@ -24,6 +24,13 @@ const EnvSchema = z.object({
   OIDC_LABEL: z.string().default('Institutional login (SSO)'),
   OIDC_ALLOW_INSECURE: z.stringbool().default(false),
   WEB_DIST: z.string().default('dist/web'),
+  FILES_DIR: z.string().min(1).default('./var/files'),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  INSTITUTION_NAME: z.string().min(1).max(200).default('Forschungszentrum Havelland'),
+  REFERENCE_PREFIX: z
+    .string()
+    .regex(/^[A-Z0-9]{1,8}$/)
+    .default('FZH'),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -50,6 +57,8 @@ export interface Config {
     allowInsecure: boolean
   }
   webDist: string
+  files: { dir: string; maxAttachmentBytes: number }
+  institution: { name: string; referencePrefix: string }
 }
 
 /** Raised at start-up when the environment is invalid; lists every problem at once. */
@@ -115,5 +124,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           }
         : null,
     webDist: env.WEB_DIST,
+    files: { dir: env.FILES_DIR, maxAttachmentBytes: Math.round(env.ATTACHMENT_MAX_MB * 1024 * 1024) },
+    institution: { name: env.INSTITUTION_NAME, referencePrefix: env.REFERENCE_PREFIX },
   }
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../modules/access/access.schema.js'
 import type { Config } from './config.js'
 import type { Dialect } from './db/columns.js'
 import type { Db } from './db/database.js'
+import type { BlobStorage } from './storage/storage.js'
 
 /** What every service function receives: the database, who acts, the clock and a logger. */
 export interface Ctx {
@@ -14,4 +15,6 @@ export interface Ctx {
   now: () => Date
   log: Logger
   requestId: string | null
+  /** Uploaded files. */
+  storage: BlobStorage
 }

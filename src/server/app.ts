@@ -7,11 +7,13 @@ import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from 'pino'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
+import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
+import { createLocalStorage } from '../platform/storage/storage.js'
 import { newId } from '../shared/ids.js'
 import type { AppEnv } from './env.js'
 import { healthRoutes } from './health.routes.js'
@@ -39,6 +41,7 @@ export function createApiRouter() {
     .route('/', authRoutes)
     .route('/', organisationRoutes)
     .route('/', auditRoutes)
+    .route('/', collaborationRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */
@@ -60,6 +63,7 @@ export function openApiDocument() {
 export function createApp(deps: AppDependencies) {
   const { config, database, log } = deps
   const now = deps.now ?? (() => new Date())
+  const storage = createLocalStorage(config.files.dir)
   const app = new OpenAPIHono<AppEnv>()
 
   app.use('*', async (c, next) => {
@@ -73,6 +77,7 @@ export function createApp(deps: AppDependencies) {
       now,
       log: log.child({ requestId }),
       requestId,
+      storage,
     }
     c.set('requestId', requestId)
     c.set('ctx', ctx)

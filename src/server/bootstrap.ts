@@ -4,6 +4,7 @@ import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../platform/db/database.js'
 import { migrateToLatest } from '../platform/db/migrate.js'
+import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */
 export const systemActor: Actor = {
@@ -44,5 +45,6 @@ export function systemContext(
     now: () => new Date(),
     log,
     requestId: null,
+    storage: createLocalStorage(config.files.dir),
   }
 }

@@ -10,6 +10,7 @@ export type PolicyResource =
   | { kind: 'user'; id: string }
   | { kind: 'token'; userId: string }
   | { kind: 'office'; id: string }
+  | { kind: 'collaboration'; status: string; memberIds: readonly string[] }
 
 type Rule = (actor: Actor, resource?: PolicyResource) => boolean
 
@@ -25,6 +26,22 @@ const self: Rule = (actor, resource) =>
   resource === undefined ||
   (resource.kind === 'user' && resource.id === actor.id) ||
   (resource.kind === 'token' && resource.userId === actor.id)
+
+const reviewingRoles: Role[] = ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert']
+const isMember = (actor: Actor, resource?: PolicyResource) =>
+  resource?.kind === 'collaboration' && resource.memberIds.includes(actor.id)
+/** Members always; the reviewing roles once the case has left the draft stage ("only its authors see a draft"). */
+const readCollaboration: Rule = (actor, resource) => {
+  if (resource === undefined) return true
+  if (isMember(actor, resource)) return true
+  return (
+    resource.kind === 'collaboration' &&
+    resource.status !== 'draft' &&
+    reviewingRoles.some((role) => hasRole(actor, role))
+  )
+}
+/** Only members change a case: the researcher's side of the process. */
+const editCollaboration: Rule = (actor, resource) => resource === undefined || isMember(actor, resource)
 
 /**
  * Every action of the platform and who may perform it. Anything not listed is denied.
@@ -53,6 +70,17 @@ const rules = {
   'user.update': admin,
   'audit.list': adminOrAuditor,
   'audit.verify': adminOrAuditor,
+  'collaboration.create': (actor) => hasRole(actor, 'researcher'),
+  'collaboration.list': anyone,
+  'collaboration.list_all': (actor) => reviewingRoles.some((role) => hasRole(actor, role)),
+  'collaboration.read': readCollaboration,
+  'collaboration.edit': editCollaboration,
+  'collaboration.start_review': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  'collaboration.decide': (actor) => hasRole(actor, 'decision_maker'),
+  'collaboration.import': admin,
+  'questionnaire.read': anyone,
+  'questionnaire.publish': admin,
+  'reference.read': anyone,
 } satisfies Record<string, Rule>
 
 /** An action named in the policy table. */

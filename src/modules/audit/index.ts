@@ -1,4 +1,9 @@
-export { AuditEventSchema, AuditQuerySchema, AuditVerificationSchema } from './audit.schema.js'
+export {
+  AuditEventSchema,
+  AuditQuerySchema,
+  type AuditVerification,
+  AuditVerificationSchema,
+} from './audit.schema.js'
 export {
   type AuditInput,
   listAuditEvents,

@@ -8,6 +8,7 @@ export {
   insertOffice,
   insertUnit,
   listOffices as listOfficesUnchecked,
+  listUsers as listUsersUnchecked,
 } from './organisation.repo.js'
 export * from './organisation.schema.js'
 export {

@@ -16,6 +16,13 @@ export interface Database {
   rateLimits: RateLimitTable
   oidcLogins: OidcLoginTable
   auditEvents: AuditEventTable
+  counters: CounterTable
+  questionnaires: QuestionnaireTable
+  collaborations: CollaborationTable
+  collaborationMembers: CollaborationMemberTable
+  collaborationPartners: CollaborationPartnerTable
+  collaborationVersions: CollaborationVersionTable
+  attachments: AttachmentTable
 }
 
 export interface UnitTable {
@@ -139,4 +146,88 @@ export interface AuditEventTable {
   requestId: string | null
   prevHash: string
   hash: string
+}
+
+export interface CounterTable {
+  name: string
+  value: number
+}
+
+export interface QuestionnaireTable {
+  id: string
+  version: number
+  /** JSON array of questions. */
+  questions: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface CollaborationTable {
+  id: string
+  reference: string
+  status: string
+  /** Copied from the sheet for lists and filters. */
+  title: string
+  acronym: string
+  unitId: string | null
+  trl: number | null
+  /** JSON of the current data sheet. */
+  sheet: string
+  questionnaireVersion: number
+  /** Number of the newest stored version (0 before the first submission). */
+  version: number
+  /** The version the last decision was made on. */
+  decidedVersion: number | null
+  /** The decided status an amendment returns to when it is withdrawn. */
+  statusBeforeAmendment: string | null
+  followUpOf: string | null
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  submittedAt: string | null
+  decidedAt: string | null
+  /** JSON of the decision (outcome, reasons, conditions, decidedBy). */
+  decision: string | null
+}
+
+export interface CollaborationMemberTable {
+  collaborationId: string
+  userId: string
+  /** "author" (created it), "pi" or "member". */
+  role: string
+}
+
+export interface CollaborationPartnerTable {
+  collaborationId: string
+  position: number
+  /** The partner's id within the sheet. */
+  partnerRef: string
+  nameOriginal: string
+  nameEnglish: string
+  country: string | null
+  kind: string | null
+}
+
+export interface CollaborationVersionTable {
+  collaborationId: string
+  version: number
+  kind: string
+  sheet: string
+  questionnaireVersion: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface AttachmentTable {
+  id: string
+  collaborationId: string
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+  description: string
+  uploadedBy: string
+  createdAt: string
+  removedAt: string | null
 }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as foundation from './0001_foundation.js'
+import * as collaborations from './0002_collaborations.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_collaborations': collaborations,
 }

@@ -1,0 +1,270 @@
+import type { Selectable } from 'kysely'
+import type { Db } from '../../platform/db/database.js'
+import type {
+  AttachmentTable,
+  CollaborationTable,
+  CollaborationVersionTable,
+  QuestionnaireTable,
+} from '../../platform/db/tables.js'
+import type { CollaborationStatus, DataSheet } from './collaboration.schema.js'
+
+/** A collaboration row as stored. */
+export type CollaborationRow = Selectable<CollaborationTable>
+
+/** Takes the next value of a named counter (reference numbers). */
+export async function nextCounter(trx: Db, name: string): Promise<number> {
+  const updated = await trx
+    .updateTable('counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', name)
+    .returning('value')
+    .executeTakeFirst()
+  if (updated) return updated.value
+  await trx
+    .insertInto('counters')
+    .values({ name, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .execute()
+  const row = await trx
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow()
+  return row.value
+}
+
+// ---- collaborations
+
+/** Inserts a collaboration. */
+export async function insertCollaboration(trx: Db, row: CollaborationTable): Promise<void> {
+  await trx.insertInto('collaborations').values(row).execute()
+}
+
+/** One collaboration row, or undefined. */
+export async function findCollaboration(db: Db, id: string): Promise<CollaborationRow | undefined> {
+  return db.selectFrom('collaborations').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Changes a collaboration's columns. */
+export async function updateCollaboration(
+  trx: Db,
+  id: string,
+  changes: Partial<CollaborationTable>,
+): Promise<void> {
+  await trx.updateTable('collaborations').set(changes).where('id', '=', id).execute()
+}
+
+/** The user ids allowed to edit a collaboration (author, PIs and members who are users). */
+export async function listMemberIds(db: Db, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('collaborationMembers')
+    .select('userId')
+    .where('collaborationId', '=', id)
+    .execute()
+  return rows.map((row) => row.userId)
+}
+
+/** Replaces the members derived from the sheet; the author always stays. */
+export async function replaceMembers(trx: Db, id: string, authorId: string, sheet: DataSheet): Promise<void> {
+  await trx.deleteFrom('collaborationMembers').where('collaborationId', '=', id).execute()
+  const members = new Map<string, string>([[authorId, 'author']])
+  for (const person of sheet.principalInvestigators)
+    if (person.userId && !members.has(person.userId)) members.set(person.userId, 'pi')
+  for (const person of sheet.members)
+    if (person.userId && !members.has(person.userId)) members.set(person.userId, 'member')
+  await trx
+    .insertInto('collaborationMembers')
+    .values([...members].map(([userId, role]) => ({ collaborationId: id, userId, role })))
+    .execute()
+}
+
+/** Replaces the partner index rows derived from the sheet (used for lists and figures). */
+export async function replacePartners(trx: Db, id: string, sheet: DataSheet): Promise<void> {
+  await trx.deleteFrom('collaborationPartners').where('collaborationId', '=', id).execute()
+  if (sheet.partners.length === 0) return
+  await trx
+    .insertInto('collaborationPartners')
+    .values(
+      sheet.partners.map((partner, position) => ({
+        collaborationId: id,
+        position,
+        partnerRef: partner.id,
+        nameOriginal: partner.nameOriginal,
+        nameEnglish: partner.nameEnglish,
+        country: partner.country,
+        kind: partner.kind,
+      })),
+    )
+    .execute()
+}
+
+/** Filters for listing collaboration rows. */
+export interface CollaborationFilter {
+  /** Only cases where this user is a member … */
+  memberId: string
+  /** … or, when true, also every case past the draft stage. */
+  includeSubmitted: boolean
+  status?: CollaborationStatus
+  search?: string
+  limit: number
+  offset: number
+}
+
+/** Collaboration rows visible under the filter, most recently changed first, with partners. */
+export async function listCollaborations(db: Db, filter: CollaborationFilter) {
+  let query = db.selectFrom('collaborations').selectAll('collaborations')
+  query = query.where((eb) => {
+    const isMember = eb.exists(
+      eb
+        .selectFrom('collaborationMembers')
+        .select('collaborationMembers.userId')
+        .whereRef('collaborationMembers.collaborationId', '=', 'collaborations.id')
+        .where('collaborationMembers.userId', '=', filter.memberId),
+    )
+    return filter.includeSubmitted
+      ? eb.or([isMember, eb('collaborations.status', 'not in', ['draft'])])
+      : isMember
+  })
+  if (filter.status) query = query.where('collaborations.status', '=', filter.status)
+  if (filter.search) {
+    const pattern = `%${filter.search.toLowerCase().replaceAll(/[%_\\]/g, (char) => `\\${char}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['collaborations.title']), 'like', pattern),
+        eb(eb.fn('lower', ['collaborations.acronym']), 'like', pattern),
+        eb(eb.fn('lower', ['collaborations.reference']), 'like', pattern),
+        eb.exists(
+          eb
+            .selectFrom('collaborationPartners')
+            .select('collaborationPartners.position')
+            .whereRef('collaborationPartners.collaborationId', '=', 'collaborations.id')
+            .where((inner) =>
+              inner.or([
+                inner(inner.fn('lower', ['collaborationPartners.nameEnglish']), 'like', pattern),
+                inner(inner.fn('lower', ['collaborationPartners.nameOriginal']), 'like', pattern),
+              ]),
+            ),
+        ),
+      ]),
+    )
+  }
+  const rows = await query
+    .orderBy('collaborations.updatedAt', 'desc')
+    .orderBy('collaborations.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
+  const partners =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('collaborationPartners')
+          .selectAll()
+          .where(
+            'collaborationId',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .orderBy('position')
+          .execute()
+  return rows.map((row) => ({
+    row,
+    partners: partners.filter((partner) => partner.collaborationId === row.id),
+  }))
+}
+
+/** Number of collaborations (used by the demo seed). */
+export async function countCollaborations(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('collaborations')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow()
+  return Number(row.count)
+}
+
+// ---- versions
+
+/** Stores a version of the sheet. */
+export async function insertVersion(trx: Db, row: CollaborationVersionTable): Promise<void> {
+  await trx.insertInto('collaborationVersions').values(row).execute()
+}
+
+/** Every stored version of a collaboration, oldest first. */
+export async function listVersions(db: Db, id: string): Promise<Selectable<CollaborationVersionTable>[]> {
+  return db
+    .selectFrom('collaborationVersions')
+    .selectAll()
+    .where('collaborationId', '=', id)
+    .orderBy('version')
+    .execute()
+}
+
+/** One stored version, or undefined. */
+export async function findVersion(
+  db: Db,
+  id: string,
+  version: number,
+): Promise<Selectable<CollaborationVersionTable> | undefined> {
+  return db
+    .selectFrom('collaborationVersions')
+    .selectAll()
+    .where('collaborationId', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+}
+
+// ---- questionnaire
+
+/** The newest questionnaire version, or undefined when none was published yet. */
+export async function findCurrentQuestionnaire(db: Db): Promise<Selectable<QuestionnaireTable> | undefined> {
+  return db.selectFrom('questionnaires').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst()
+}
+
+/** One questionnaire version, or undefined. */
+export async function findQuestionnaire(
+  db: Db,
+  version: number,
+): Promise<Selectable<QuestionnaireTable> | undefined> {
+  return db.selectFrom('questionnaires').selectAll().where('version', '=', version).executeTakeFirst()
+}
+
+/** Stores a new questionnaire version. */
+export async function insertQuestionnaire(trx: Db, row: QuestionnaireTable): Promise<void> {
+  await trx.insertInto('questionnaires').values(row).execute()
+}
+
+// ---- attachments
+
+/** Stores attachment metadata. */
+export async function insertAttachment(trx: Db, row: AttachmentTable): Promise<void> {
+  await trx.insertInto('attachments').values(row).execute()
+}
+
+/** The attachments of a collaboration that were not removed, oldest first. */
+export async function listAttachments(
+  db: Db,
+  collaborationId: string,
+): Promise<Selectable<AttachmentTable>[]> {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('collaborationId', '=', collaborationId)
+    .where('removedAt', 'is', null)
+    .orderBy('createdAt')
+    .execute()
+}
+
+/** One attachment that was not removed, or undefined. */
+export async function findAttachment(db: Db, id: string): Promise<Selectable<AttachmentTable> | undefined> {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('removedAt', 'is', null)
+    .executeTakeFirst()
+}
+
+/** Marks an attachment as removed (the file stays, so nothing is lost). */
+export async function markAttachmentRemoved(trx: Db, id: string, at: string): Promise<void> {
+  await trx.updateTable('attachments').set({ removedAt: at }).where('id', '=', id).execute()
+}

@@ -1,0 +1,241 @@
+import { z } from 'zod'
+import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  CollaborationQuerySchema,
+  CollaborationSchema,
+  CollaborationSummarySchema,
+  CollaborationVersionSchema,
+  CreateCollaborationSchema,
+  DecideSchema,
+  FieldChangeSchema,
+  HistoryEntrySchema,
+  NewQuestionnaireSchema,
+  QuestionnaireSchema,
+  ReasonSchema,
+  ResearchAreaSchema,
+  SaveDraftSchema,
+} from './collaboration.schema.js'
+import * as service from './collaboration.service.js'
+import { researchAreas } from './research-areas.js'
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+const idParam = { params: z.object({ id: z.uuid() }) }
+const caseResponses = {
+  200: json(CollaborationSchema, 'The collaboration'),
+  404: { description: 'No such collaboration (or not visible to you)' },
+  409: { description: 'Not possible in the current status, or a stale save' },
+  ...problemResponses,
+}
+const tags = ['collaborations']
+
+const listRoute = defineRoute('collaboration.list', {
+  method: 'get',
+  path: '/collaborations',
+  tags,
+  summary: 'My collaborations (scope=mine) or every submitted one (scope=all, reviewing roles)',
+  request: { query: CollaborationQuerySchema },
+  responses: { 200: json(z.array(CollaborationSummarySchema), 'Collaborations'), ...problemResponses },
+})
+const createRoute = defineRoute('collaboration.create', {
+  method: 'post',
+  path: '/collaborations',
+  tags,
+  summary: 'Start a draft',
+  request: body(CreateCollaborationSchema),
+  responses: { 201: json(CollaborationSchema, 'Created'), ...problemResponses },
+})
+const getRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}',
+  tags,
+  summary: 'One collaboration with its next step and what is missing',
+  request: idParam,
+  responses: caseResponses,
+})
+const saveRoute = defineRoute('collaboration.edit', {
+  method: 'put',
+  path: '/collaborations/{id}/sheet',
+  tags,
+  summary: 'Save the draft sheet (refused with 409 when someone saved in between)',
+  request: { ...idParam, ...body(SaveDraftSchema) },
+  responses: caseResponses,
+})
+const action = (path: string, summary: string, access: 'collaboration.edit' | 'collaboration.start_review') =>
+  defineRoute(access, {
+    method: 'post',
+    path: `/collaborations/{id}/${path}`,
+    tags,
+    summary,
+    request: idParam,
+    responses: caseResponses,
+  })
+const submitRoute = action(
+  'submit',
+  'Submit the case (or the amendment); 422 lists what is missing',
+  'collaboration.edit',
+)
+const amendRoute = action('amend', 'Open an amendment of a decided case', 'collaboration.edit')
+const withdrawAmendmentRoute = action(
+  'withdraw-amendment',
+  'Drop the amendment in preparation',
+  'collaboration.edit',
+)
+const activateRoute = action('activate', 'Start the work of an approved case', 'collaboration.edit')
+const startReviewRoute = action(
+  'start-review',
+  'Take a submitted case into review (intake done)',
+  'collaboration.start_review',
+)
+const withdrawRoute = defineRoute('collaboration.edit', {
+  method: 'post',
+  path: '/collaborations/{id}/withdraw',
+  tags,
+  summary: 'Withdraw the case before the decision',
+  request: { ...idParam, ...body(ReasonSchema) },
+  responses: caseResponses,
+})
+const endRoute = defineRoute('collaboration.edit', {
+  method: 'post',
+  path: '/collaborations/{id}/end',
+  tags,
+  summary: 'Record that the collaboration has ended',
+  request: { ...idParam, ...body(ReasonSchema) },
+  responses: caseResponses,
+})
+const followUpRoute = defineRoute('collaboration.create', {
+  method: 'post',
+  path: '/collaborations/{id}/follow-up',
+  tags,
+  summary: 'Start a follow-up case as a copy of this one',
+  request: idParam,
+  responses: { ...caseResponses, 201: json(CollaborationSchema, 'The new draft') },
+})
+const decideRoute = defineRoute('collaboration.decide', {
+  method: 'post',
+  path: '/collaborations/{id}/decision',
+  tags,
+  summary: 'Decide a case in review',
+  request: { ...idParam, ...body(DecideSchema) },
+  responses: caseResponses,
+})
+const historyRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}/history',
+  tags,
+  summary: 'The full history of the case',
+  request: idParam,
+  responses: { 200: json(z.array(HistoryEntrySchema), 'History, newest first'), ...problemResponses },
+})
+const versionsRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}/versions',
+  tags,
+  summary: 'Stored versions of the sheet',
+  request: idParam,
+  responses: { 200: json(z.array(CollaborationVersionSchema), 'Versions'), ...problemResponses },
+})
+const diffRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}/diff',
+  tags,
+  summary: 'Field-by-field changes (default: current sheet against the decided version)',
+  request: {
+    ...idParam,
+    query: z.object({
+      from: z.coerce.number().int().min(1).optional(),
+      to: z.coerce.number().int().min(1).optional(),
+    }),
+  },
+  responses: { 200: json(z.array(FieldChangeSchema), 'Changes'), ...problemResponses },
+})
+const questionnaireRoute = defineRoute('questionnaire.read', {
+  method: 'get',
+  path: '/questionnaire',
+  tags,
+  summary: 'The current export-control and data-security questionnaire',
+  responses: { 200: json(QuestionnaireSchema, 'Questionnaire'), ...problemResponses },
+})
+const publishQuestionnaireRoute = defineRoute('questionnaire.publish', {
+  method: 'post',
+  path: '/questionnaire',
+  tags,
+  summary: 'Publish a new questionnaire version',
+  request: body(NewQuestionnaireSchema),
+  responses: { 201: json(QuestionnaireSchema, 'Published'), ...problemResponses },
+})
+const researchAreasRoute = defineRoute('reference.read', {
+  method: 'get',
+  path: '/reference/research-areas',
+  tags: ['reference'],
+  summary: 'The DFG subject classification 2024–2028 (German and English)',
+  responses: { 200: json(z.array(ResearchAreaSchema), 'Research areas'), ...problemResponses },
+})
+
+/** The collaboration record: drafts, submission, lifecycle, history, versions, questionnaire. */
+export const collaborationRoutes = createRouter()
+  .openapi(listRoute, async (c) =>
+    c.json(await service.listCollaborations(c.var.ctx, c.req.valid('query')), 200),
+  )
+  .openapi(createRoute, async (c) =>
+    c.json(await service.createCollaboration(c.var.ctx, c.req.valid('json')), 201),
+  )
+  .openapi(getRoute, async (c) =>
+    c.json(await service.getCollaboration(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(saveRoute, async (c) =>
+    c.json(await service.saveDraft(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(submitRoute, async (c) =>
+    c.json(await service.submitCollaboration(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(amendRoute, async (c) =>
+    c.json(await service.startAmendment(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(withdrawAmendmentRoute, async (c) =>
+    c.json(await service.withdrawAmendment(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(activateRoute, async (c) =>
+    c.json(await service.activateCollaboration(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(startReviewRoute, async (c) =>
+    c.json(await service.startReview(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(withdrawRoute, async (c) =>
+    c.json(
+      await service.withdrawCollaboration(c.var.ctx, c.req.valid('param').id, c.req.valid('json').reason),
+      200,
+    ),
+  )
+  .openapi(endRoute, async (c) =>
+    c.json(
+      await service.endCollaboration(c.var.ctx, c.req.valid('param').id, c.req.valid('json').reason),
+      200,
+    ),
+  )
+  .openapi(followUpRoute, async (c) =>
+    c.json(await service.createFollowUp(c.var.ctx, c.req.valid('param').id), 201),
+  )
+  .openapi(decideRoute, async (c) =>
+    c.json(await service.decideCollaboration(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),
+  )
+  .openapi(historyRoute, async (c) =>
+    c.json(await service.getHistory(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(versionsRoute, async (c) =>
+    c.json(await service.listVersions(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(diffRoute, async (c) => {
+    const { from, to } = c.req.valid('query')
+    return c.json(await service.diffVersions(c.var.ctx, c.req.valid('param').id, from, to), 200)
+  })
+  .openapi(questionnaireRoute, async (c) => c.json(await service.getCurrentQuestionnaire(c.var.ctx), 200))
+  .openapi(publishQuestionnaireRoute, async (c) =>
+    c.json(await service.publishQuestionnaire(c.var.ctx, c.req.valid('json')), 201),
+  )
+  .openapi(researchAreasRoute, (c) => c.json(researchAreas(), 200))

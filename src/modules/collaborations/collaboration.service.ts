@@ -1,0 +1,626 @@
+import type { Ctx } from '../../platform/context.js'
+import type { Db } from '../../platform/db/database.js'
+import { AppError } from '../../platform/errors.js'
+import { newId } from '../../shared/ids.js'
+import { type Actor, authorize, can, type PolicyResource } from '../access/index.js'
+import { recordAudit } from '../audit/index.js'
+import { findUser } from '../organisation/index.js'
+import type { CollaborationRow } from './collaboration.repo.js'
+import * as repo from './collaboration.repo.js'
+import {
+  type Collaboration,
+  type CollaborationQuery,
+  type CollaborationStatus,
+  CollaborationStatusSchema,
+  type CollaborationSummary,
+  type CollaborationVersion,
+  type CreateCollaboration,
+  CreateCollaborationSchema,
+  type DataSheet,
+  DataSheetSchema,
+  type Decide,
+  DecideSchema,
+  type FieldChange,
+  type HistoryEntry,
+  type NewQuestionnaire,
+  NewQuestionnaireSchema,
+  type Question,
+  type Questionnaire,
+  QuestionSchema,
+  type SaveDraft,
+  SaveDraftSchema,
+} from './collaboration.schema.js'
+import {
+  canTransition,
+  diffSheets,
+  isEditable,
+  isWithdrawable,
+  nextStep,
+  submissionProblems,
+} from './collaboration.workflow.js'
+import { defaultQuestions } from './questionnaire.defaults.js'
+import { isSubjectArea } from './research-areas.js'
+
+// ---- questionnaire
+
+/** The current questionnaire; the first call on a new installation publishes the default version 1. */
+export async function getCurrentQuestionnaire(ctx: Ctx): Promise<Questionnaire> {
+  authorize(ctx.actor, 'questionnaire.read')
+  return currentQuestionnaire(ctx)
+}
+
+async function currentQuestionnaire(ctx: Ctx): Promise<Questionnaire> {
+  const existing = await repo.findCurrentQuestionnaire(ctx.db)
+  if (existing) return toQuestionnaire(existing)
+  return ctx.db.transaction().execute(async (trx) => {
+    // Another request may have published it meanwhile.
+    const again = await repo.findCurrentQuestionnaire(trx)
+    if (again) return toQuestionnaire(again)
+    const row = {
+      id: newId(),
+      version: 1,
+      questions: JSON.stringify(defaultQuestions),
+      createdAt: ctx.now().toISOString(),
+      createdBy: 'system',
+    }
+    await repo.insertQuestionnaire(trx, row)
+    await recordAudit(trx, ctx, {
+      action: 'questionnaire.published',
+      entityType: 'questionnaire',
+      entityId: row.id,
+      after: { version: 1 },
+    })
+    return toQuestionnaire(row)
+  })
+}
+
+/** Publishes a new questionnaire version; drafts answer it from then on, submitted cases keep theirs. */
+export async function publishQuestionnaire(ctx: Ctx, input: NewQuestionnaire): Promise<Questionnaire> {
+  authorize(ctx.actor, 'questionnaire.publish')
+  const data = NewQuestionnaireSchema.parse(input)
+  const current = await currentQuestionnaire(ctx)
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = {
+      id: newId(),
+      version: current.version + 1,
+      questions: JSON.stringify(data.questions),
+      createdAt: ctx.now().toISOString(),
+      createdBy: ctx.actor?.username ?? 'system',
+    }
+    await repo.insertQuestionnaire(trx, row)
+    await recordAudit(trx, ctx, {
+      action: 'questionnaire.published',
+      entityType: 'questionnaire',
+      entityId: row.id,
+      before: { version: current.version, questions: current.questions },
+      after: { version: row.version, questions: data.questions },
+    })
+    return toQuestionnaire(row)
+  })
+}
+
+async function questionsOf(db: Db, version: number): Promise<Question[]> {
+  const row = await repo.findQuestionnaire(db, version)
+  return row ? toQuestionnaire(row).questions : []
+}
+
+function toQuestionnaire(row: {
+  id: string
+  version: number
+  questions: string
+  createdAt: string
+  createdBy: string
+}): Questionnaire {
+  return { ...row, questions: QuestionSchema.array().parse(JSON.parse(row.questions)) }
+}
+
+// ---- reading
+
+/** The policy's view of a collaboration. */
+async function resourceOf(db: Db, row: CollaborationRow): Promise<PolicyResource> {
+  return { kind: 'collaboration', status: row.status, memberIds: await repo.listMemberIds(db, row.id) }
+}
+
+async function loadAuthorized(ctx: Ctx, id: string, action: 'collaboration.read' | 'collaboration.edit') {
+  const actor = ctx.actor
+  authorize(actor, action)
+  const row = await repo.findCollaboration(ctx.db, id)
+  // A case one may not see answers exactly like a missing one, so ids cannot be probed.
+  if (!row) throw new AppError('not_found', 'No such collaboration.')
+  const resource = await resourceOf(ctx.db, row)
+  if (!can(actor, 'collaboration.read', resource)) throw new AppError('not_found', 'No such collaboration.')
+  authorize(actor, action, resource)
+  return { row, resource, actor }
+}
+
+/**
+ * One collaboration with its next step and what is still missing for submission.
+ * @throws AppError('not_found') when it does not exist or the actor may not see it
+ */
+export async function getCollaboration(ctx: Ctx, id: string): Promise<Collaboration> {
+  const { row, resource, actor } = await loadAuthorized(ctx, id, 'collaboration.read')
+  return toCollaboration(ctx.db, row, actor, resource)
+}
+
+async function toCollaboration(
+  db: Db,
+  row: CollaborationRow,
+  actor: Actor,
+  resource: PolicyResource,
+): Promise<Collaboration> {
+  const sheet = parseSheet(row.sheet)
+  const status = parseStatus(row.status)
+  return {
+    id: row.id,
+    reference: row.reference,
+    status,
+    sheet,
+    questionnaireVersion: row.questionnaireVersion,
+    version: row.version,
+    decidedVersion: row.decidedVersion,
+    followUpOf: row.followUpOf,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    decision: row.decision ? JSON.parse(row.decision) : null,
+    nextStep: nextStep(status, row.submittedAt),
+    submissionProblems: isEditable(status)
+      ? submissionProblems(sheet, await questionsOf(db, row.questionnaireVersion))
+      : [],
+    canEdit: isEditable(status) && can(actor, 'collaboration.edit', resource),
+  }
+}
+
+/** Collaborations the actor may see: their own, or (for reviewing roles with scope "all") every submitted one. */
+export async function listCollaborations(
+  ctx: Ctx,
+  query: CollaborationQuery,
+): Promise<CollaborationSummary[]> {
+  authorize(ctx.actor, 'collaboration.list')
+  const all = query.scope === 'all' && can(ctx.actor, 'collaboration.list_all')
+  const rows = await repo.listCollaborations(ctx.db, {
+    memberId: ctx.actor.id,
+    includeSubmitted: all,
+    status: query.status,
+    search: query.q,
+    limit: query.limit,
+    offset: query.offset,
+  })
+  return rows.map(({ row, partners }) => {
+    const status = parseStatus(row.status)
+    return {
+      id: row.id,
+      reference: row.reference,
+      status,
+      title: row.title,
+      acronym: row.acronym,
+      partnerNames: partners.map((partner) => partner.nameEnglish || partner.nameOriginal),
+      countries: [...new Set(partners.flatMap((partner) => (partner.country ? [partner.country] : [])))],
+      unitId: row.unitId,
+      trl: row.trl,
+      updatedAt: row.updatedAt,
+      submittedAt: row.submittedAt,
+      nextStep: nextStep(status, row.submittedAt),
+    }
+  })
+}
+
+// ---- the researcher's side
+
+/**
+ * Starts a draft. The author becomes a member; without named principal investigators the author is one.
+ * @throws AppError('validation') for unknown units, users or research areas
+ */
+export async function createCollaboration(ctx: Ctx, input: CreateCollaboration): Promise<Collaboration> {
+  authorize(ctx.actor, 'collaboration.create')
+  const actor = ctx.actor
+  const { sheet: given } = CreateCollaborationSchema.parse(input)
+  const sheet: DataSheet =
+    given.principalInvestigators.length > 0
+      ? given
+      : { ...given, principalInvestigators: [{ userId: actor.id, name: actor.displayName }] }
+  const questionnaire = await currentQuestionnaire(ctx)
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    await checkReferences(trx, sheet)
+    const id = await insertNew(trx, ctx, sheet, questionnaire.version, null)
+    return id
+  })
+  return getCollaboration(ctx, id)
+}
+
+async function insertNew(
+  trx: Db,
+  ctx: Ctx,
+  sheet: DataSheet,
+  questionnaireVersion: number,
+  followUpOf: string | null,
+) {
+  const actorId = ctx.actor?.id ?? ''
+  const now = ctx.now()
+  const year = now.getUTCFullYear()
+  const number = await repo.nextCounter(trx, `collaboration.${year}`)
+  const id = newId()
+  const row = {
+    id,
+    reference: `${ctx.config.institution.referencePrefix}-${year}-${String(number).padStart(4, '0')}`,
+    status: 'draft',
+    title: sheet.title,
+    acronym: sheet.acronym,
+    unitId: sheet.unitId,
+    trl: sheet.trl,
+    sheet: JSON.stringify(sheet),
+    questionnaireVersion,
+    version: 0,
+    decidedVersion: null,
+    statusBeforeAmendment: null,
+    followUpOf,
+    createdBy: actorId,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    submittedAt: null,
+    decidedAt: null,
+    decision: null,
+  }
+  await repo.insertCollaboration(trx, row)
+  await repo.replaceMembers(trx, id, actorId, sheet)
+  await repo.replacePartners(trx, id, sheet)
+  await recordAudit(trx, ctx, {
+    action: followUpOf ? 'collaboration.follow_up_created' : 'collaboration.created',
+    entityType: 'collaboration',
+    entityId: id,
+    after: { reference: row.reference, sheet, followUpOf },
+  })
+  return id
+}
+
+/**
+ * Saves the draft sheet (autosave). A save based on an older state than the stored one is refused,
+ * so two authors never silently overwrite each other.
+ * @throws AppError('conflict') when stale or not editable, AppError('validation') for bad references
+ */
+export async function saveDraft(ctx: Ctx, id: string, input: SaveDraft): Promise<Collaboration> {
+  const data = SaveDraftSchema.parse(input)
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    if (!isEditable(parseStatus(row.status))) {
+      throw new AppError('conflict', 'Only a draft (or an amendment in preparation) can be edited.')
+    }
+    if (row.updatedAt !== data.baseUpdatedAt) {
+      throw new AppError(
+        'conflict',
+        'Someone else saved this draft in the meantime. Reload to see their changes.',
+        {
+          fields: [{ field: 'baseUpdatedAt', message: `The stored state is from ${row.updatedAt}` }],
+        },
+      )
+    }
+    await checkReferences(trx, data.sheet)
+    const before = parseSheet(row.sheet)
+    const changes = diffSheets(before, data.sheet)
+    if (changes.length === 0) return
+    // Saves of an open draft may be frequent; the trail keeps the fields that changed, not whole copies.
+    await repo.updateCollaboration(trx, id, {
+      sheet: JSON.stringify(data.sheet),
+      title: data.sheet.title,
+      acronym: data.sheet.acronym,
+      unitId: data.sheet.unitId,
+      trl: data.sheet.trl,
+      updatedAt: laterThan(ctx.now(), row.updatedAt),
+    })
+    await repo.replaceMembers(trx, id, row.createdBy, data.sheet)
+    await repo.replacePartners(trx, id, data.sheet)
+    await recordAudit(trx, ctx, {
+      action: 'collaboration.draft_saved',
+      entityType: 'collaboration',
+      entityId: id,
+      before: Object.fromEntries(changes.map((change) => [change.field, change.before])),
+      after: Object.fromEntries(changes.map((change) => [change.field, change.after])),
+    })
+  })
+  return getCollaboration(ctx, id)
+}
+
+/**
+ * Submits the case (or an amendment): every rule of the data sheet and questionnaire must hold.
+ * Stores the sheet as a new version.
+ * @throws AppError('validation') listing each missing field, AppError('conflict') in the wrong status
+ */
+export async function submitCollaboration(ctx: Ctx, id: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    const status = parseStatus(row.status)
+    requireTransition(status, 'submitted')
+    const sheet = parseSheet(row.sheet)
+    // A draft answers the current questionnaire; an older version only stays valid for amendments.
+    const questionnaire = status === 'draft' ? await currentQuestionnaire({ ...ctx, db: trx }) : null
+    const questionnaireVersion = questionnaire?.version ?? row.questionnaireVersion
+    const problems = submissionProblems(
+      sheet,
+      questionnaire?.questions ?? (await questionsOf(trx, questionnaireVersion)),
+    )
+    if (problems.length > 0) {
+      throw new AppError('validation', `${problems.length} item(s) must be completed before submitting.`, {
+        fields: problems,
+      })
+    }
+    const now = ctx.now().toISOString()
+    const version = row.version + 1
+    const kind = status === 'amendment_draft' ? 'amendment' : 'submission'
+    await repo.insertVersion(trx, {
+      collaborationId: id,
+      version,
+      kind,
+      sheet: row.sheet,
+      questionnaireVersion,
+      createdAt: now,
+      createdBy: ctx.actor?.id ?? '',
+    })
+    await repo.updateCollaboration(trx, id, {
+      status: 'submitted',
+      version,
+      questionnaireVersion,
+      submittedAt: now,
+      updatedAt: laterThan(ctx.now(), row.updatedAt),
+    })
+    await recordAudit(trx, ctx, {
+      action: kind === 'amendment' ? 'collaboration.amendment_submitted' : 'collaboration.submitted',
+      entityType: 'collaboration',
+      entityId: id,
+      before: { status },
+      after: { status: 'submitted', version },
+    })
+  })
+  return getCollaboration(ctx, id)
+}
+
+/**
+ * Withdraws the case before a decision; an amendment in preparation is withdrawn with
+ * `withdrawAmendment` instead.
+ * @throws AppError('conflict') after a decision
+ */
+export async function withdrawCollaboration(ctx: Ctx, id: string, reason: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    const status = parseStatus(row.status)
+    if (!isWithdrawable(status))
+      throw new AppError('conflict', 'A case can be withdrawn only before the decision.')
+    await transition(trx, ctx, row, 'withdrawn', { reason })
+  })
+  return getCollaboration(ctx, id)
+}
+
+/**
+ * Opens an amendment of a decided case: the sheet becomes editable again; reviewers will see the
+ * changes against the decided version.
+ * @throws AppError('conflict') when the case is not decided (or declined)
+ */
+export async function startAmendment(ctx: Ctx, id: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    await transition(trx, ctx, row, 'amendment_draft', {}, { statusBeforeAmendment: row.status })
+  })
+  return getCollaboration(ctx, id)
+}
+
+/**
+ * Drops an amendment in preparation: the decided sheet and status come back.
+ * @throws AppError('conflict') when no amendment is in preparation
+ */
+export async function withdrawAmendment(ctx: Ctx, id: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    const previous = CollaborationStatusSchema.safeParse(row.statusBeforeAmendment)
+    if (row.status !== 'amendment_draft' || !previous.success || row.decidedVersion === null) {
+      throw new AppError('conflict', 'There is no amendment in preparation.')
+    }
+    const decided = await repo.findVersion(trx, id, row.decidedVersion)
+    if (!decided) throw new AppError('internal', 'The decided version is missing.')
+    await transition(
+      trx,
+      ctx,
+      row,
+      previous.data,
+      { amendment: 'withdrawn' },
+      {
+        sheet: decided.sheet,
+        statusBeforeAmendment: null,
+      },
+    )
+    await repo.replaceMembers(trx, id, row.createdBy, parseSheet(decided.sheet))
+    await repo.replacePartners(trx, id, parseSheet(decided.sheet))
+  })
+  return getCollaboration(ctx, id)
+}
+
+/** Starts the work of an approved collaboration (agreement signed, conditions in place). */
+export async function activateCollaboration(ctx: Ctx, id: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    await transition(trx, ctx, row, 'active', {})
+  })
+  return getCollaboration(ctx, id)
+}
+
+/** Records that a collaboration has ended. */
+export async function endCollaboration(ctx: Ctx, id: string, reason: string): Promise<Collaboration> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.edit')
+    await transition(trx, ctx, row, 'ended', { reason })
+  })
+  return getCollaboration(ctx, id)
+}
+
+/** Starts a follow-up case: a new draft that copies the sheet of this one. */
+export async function createFollowUp(ctx: Ctx, id: string): Promise<Collaboration> {
+  const { row } = await loadAuthorized(ctx, id, 'collaboration.read')
+  authorize(ctx.actor, 'collaboration.create')
+  const questionnaire = await currentQuestionnaire(ctx)
+  const sheet = parseSheet(row.sheet)
+  const newId = await ctx.db
+    .transaction()
+    .execute((trx) => insertNew(trx, ctx, { ...sheet, answers: {} }, questionnaire.version, row.id))
+  return getCollaboration(ctx, newId)
+}
+
+// ---- the offices' side (the reviews module builds the full process on these)
+
+/** Takes a submitted case into review once the intake check is done. */
+export async function startReview(ctx: Ctx, id: string): Promise<Collaboration> {
+  authorize(ctx.actor, 'collaboration.start_review')
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.read')
+    await transition(trx, ctx, row, 'in_review', {})
+  })
+  return getCollaboration(ctx, id)
+}
+
+/**
+ * Records the decision on a case in review, with reasons and conditions.
+ * @throws AppError('conflict') when the case is not in review
+ */
+export async function decideCollaboration(ctx: Ctx, id: string, input: Decide): Promise<Collaboration> {
+  authorize(ctx.actor, 'collaboration.decide')
+  const data = DecideSchema.parse(input)
+  if (data.outcome === 'approved_with_conditions' && data.conditions.length === 0) {
+    throw new AppError('validation', 'Name at least one condition.', {
+      fields: [{ field: 'conditions', message: 'Required' }],
+    })
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const { row } = await loadAuthorized({ ...ctx, db: trx }, id, 'collaboration.read')
+    const decision = { ...data, decidedBy: ctx.actor?.displayName ?? '' }
+    await transition(trx, ctx, row, data.outcome, decision, {
+      decision: JSON.stringify(decision),
+      decidedAt: ctx.now().toISOString(),
+      decidedVersion: row.version,
+    })
+  })
+  return getCollaboration(ctx, id)
+}
+
+// ---- history and versions
+
+/** The case's history from the audit trail, newest first. */
+export async function getHistory(ctx: Ctx, id: string): Promise<HistoryEntry[]> {
+  await loadAuthorized(ctx, id, 'collaboration.read')
+  const rows = await ctx.db
+    .selectFrom('auditEvents')
+    .select(['at', 'actorName', 'action', 'after'])
+    .where('entityType', '=', 'collaboration')
+    .where('entityId', '=', id)
+    .orderBy('seq', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    at: row.at,
+    actorName: row.actorName,
+    action: row.action,
+    details: row.after === null ? null : JSON.parse(row.after),
+  }))
+}
+
+/** Every stored version of the sheet. */
+export async function listVersions(ctx: Ctx, id: string): Promise<CollaborationVersion[]> {
+  await loadAuthorized(ctx, id, 'collaboration.read')
+  return (await repo.listVersions(ctx.db, id)).map((row) => ({
+    version: row.version,
+    kind: row.kind === 'amendment' ? 'amendment' : 'submission',
+    sheet: parseSheet(row.sheet),
+    questionnaireVersion: row.questionnaireVersion,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+  }))
+}
+
+/**
+ * The field-by-field changes of the current sheet (or version `to`) against the decided version
+ * (or version `from`).
+ * @throws AppError('not_found') for an unknown version
+ */
+export async function diffVersions(ctx: Ctx, id: string, from?: number, to?: number): Promise<FieldChange[]> {
+  const { row } = await loadAuthorized(ctx, id, 'collaboration.read')
+  const base = from ?? row.decidedVersion ?? row.version
+  const left = await repo.findVersion(ctx.db, id, base)
+  if (!left) throw new AppError('not_found', `No version ${base}.`)
+  const right = to === undefined ? { sheet: row.sheet } : await repo.findVersion(ctx.db, id, to)
+  if (!right) throw new AppError('not_found', `No version ${to}.`)
+  return diffSheets(parseSheet(left.sheet), parseSheet(right.sheet))
+}
+
+// ---- helpers
+
+function requireTransition(from: CollaborationStatus, to: CollaborationStatus): void {
+  if (!canTransition(from, to)) {
+    throw new AppError('conflict', `A case in status "${from}" cannot move to "${to}".`)
+  }
+}
+
+async function transition(
+  trx: Db,
+  ctx: Ctx,
+  row: CollaborationRow,
+  to: CollaborationStatus,
+  details: Record<string, unknown>,
+  extra: Partial<CollaborationRow> = {},
+): Promise<void> {
+  const from = parseStatus(row.status)
+  requireTransition(from, to)
+  await repo.updateCollaboration(trx, row.id, {
+    ...extra,
+    status: to,
+    updatedAt: laterThan(ctx.now(), row.updatedAt),
+  })
+  await recordAudit(trx, ctx, {
+    action: `collaboration.${to}`,
+    entityType: 'collaboration',
+    entityId: row.id,
+    before: { status: from },
+    after: { status: to, ...details },
+  })
+}
+
+/** Checks that units, users and research areas named in the sheet exist. */
+async function checkReferences(db: Db, sheet: DataSheet): Promise<void> {
+  const fields: { field: string; message: string }[] = []
+  if (sheet.unitId) {
+    const unit = await db.selectFrom('units').select('id').where('id', '=', sheet.unitId).executeTakeFirst()
+    if (!unit) fields.push({ field: 'unitId', message: 'Unknown unit' })
+  }
+  const people = [
+    ...sheet.principalInvestigators.map((person, index) => ({
+      person,
+      field: `principalInvestigators.${index}.userId`,
+    })),
+    ...sheet.members.map((person, index) => ({ person, field: `members.${index}.userId` })),
+  ]
+  for (const { person, field } of people) {
+    if (person.userId && !(await findUser(db, person.userId))) fields.push({ field, message: 'Unknown user' })
+  }
+  sheet.researchAreas.forEach((code, index) => {
+    if (!isSubjectArea(code))
+      fields.push({ field: `researchAreas.${index}`, message: `Unknown DFG subject area ${code}` })
+  })
+  const partnerIds = sheet.partners.map((partner) => partner.id)
+  if (new Set(partnerIds).size !== partnerIds.length)
+    fields.push({ field: 'partners', message: 'Partner ids must be unique' })
+  if (fields.length > 0)
+    throw new AppError('validation', 'The data sheet refers to things that do not exist.', { fields })
+}
+
+function parseSheet(text: string): DataSheet {
+  return DataSheetSchema.parse(JSON.parse(text))
+}
+
+function parseStatus(value: string): CollaborationStatus {
+  return CollaborationStatusSchema.parse(value)
+}
+
+/**
+ * A timestamp strictly later than the previous one: the optimistic-lock check compares
+ * `updatedAt`, so two saves within one millisecond must still differ.
+ */
+function laterThan(now: Date, previous: string): string {
+  const previousTime = new Date(previous).getTime()
+  return new Date(Math.max(now.getTime(), previousTime + 1)).toISOString()
+}

@@ -1,0 +1,19 @@
+export { countCollaborations } from './collaboration.repo.js'
+export * from './collaboration.schema.js'
+export {
+  activateCollaboration,
+  createCollaboration,
+  createFollowUp,
+  decideCollaboration,
+  endCollaboration,
+  getCollaboration,
+  getCurrentQuestionnaire,
+  listCollaborations,
+  saveDraft,
+  startAmendment,
+  startReview,
+  submitCollaboration,
+  withdrawCollaboration,
+} from './collaboration.service.js'
+export { diffSheets, nextStep, submissionProblems } from './collaboration.workflow.js'
+export { researchAreas } from './research-areas.js'
