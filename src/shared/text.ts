@@ -1,11 +1,17 @@
 import { z } from 'zod'
 
-// Control characters other than tab, line feed and carriage return have no place in user text.
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+/** Whether a character is a control character other than tab, line feed and carriage return. */
+function isForbiddenControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f
+}
 
 /** Whether a string is well-formed UTF-16 (no lone surrogates) without control characters. */
 export function isCleanText(value: string): boolean {
-  return value.isWellFormed() && !controlCharacters.test(value)
+  if (!value.isWellFormed()) return false
+  for (let index = 0; index < value.length; index++) {
+    if (isForbiddenControl(value.charCodeAt(index))) return false
+  }
+  return true
 }
 
 /** A trimmed text field of at most `max` characters that refuses broken Unicode and control characters. */
