@@ -98,12 +98,18 @@ export function createApp(deps: AppDependencies) {
     }
   })
   app.use('*', securityHeaders())
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxJsonBytes,
-      onError: (c) => problemResponse(c, 413, `The request body is larger than ${maxJsonBytes} bytes.`),
-    }),
+  const jsonLimit = bodyLimit({
+    maxSize: maxJsonBytes,
+    onError: (c) => problemResponse(c, 413, `The request body is larger than ${maxJsonBytes} bytes.`),
+  })
+  // Uploads may be larger; the service checks the file itself against the configured limit.
+  const uploadBytes = config.files.maxAttachmentBytes + 64 * 1024
+  const uploadLimit = bodyLimit({
+    maxSize: uploadBytes,
+    onError: (c) => problemResponse(c, 413, `The upload is larger than ${config.files.maxAttachmentBytes} bytes.`),
+  })
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path.endsWith('/attachments') ? uploadLimit(c, next) : jsonLimit(c, next),
   )
   app.use('/api/*', authenticate())
   app.onError((error, c) => errorToResponse(c, error))

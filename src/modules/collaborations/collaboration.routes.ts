@@ -1,6 +1,11 @@
+import { z as openapiZod } from '@hono/zod-openapi'
 import { z } from 'zod'
 import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import { cleanText } from '../../shared/text.js'
+import { allowedExtensions } from './attachment.rules.js'
+import { importRegister, importTemplate } from './collaboration.import.js'
 import {
+  AttachmentSchema,
   CollaborationQuerySchema,
   CollaborationSchema,
   CollaborationSummarySchema,
@@ -9,6 +14,7 @@ import {
   DecideSchema,
   FieldChangeSchema,
   HistoryEntrySchema,
+  ImportReportSchema,
   NewQuestionnaireSchema,
   QuestionnaireSchema,
   ReasonSchema,
@@ -177,8 +183,100 @@ const researchAreasRoute = defineRoute('reference.read', {
   responses: { 200: json(z.array(ResearchAreaSchema), 'Research areas'), ...problemResponses },
 })
 
+// A multipart file field; described for the OpenAPI document as a binary string.
+const fileField = openapiZod.instanceof(File).openapi({ type: 'string', format: 'binary' })
+const attachmentParams = { params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) }
+const listAttachmentsRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}/attachments',
+  tags,
+  summary: 'Files attached to the case',
+  request: idParam,
+  responses: { 200: json(z.array(AttachmentSchema), 'Attachments'), ...problemResponses },
+})
+const addAttachmentRoute = defineRoute('collaboration.edit', {
+  method: 'post',
+  path: '/collaborations/{id}/attachments',
+  tags,
+  summary: `Attach a file (${allowedExtensions.join(', ')}; size limit configurable, default 20 MB)`,
+  request: {
+    ...idParam,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({
+            file: fileField,
+            description: cleanText(500).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: json(AttachmentSchema, 'Attached'),
+    413: { description: 'Too large' },
+    ...problemResponses,
+  },
+})
+const downloadAttachmentRoute = defineRoute('collaboration.read', {
+  method: 'get',
+  path: '/collaborations/{id}/attachments/{attachmentId}',
+  tags,
+  summary: 'Download an attached file',
+  request: attachmentParams,
+  responses: { 200: { description: 'The file' }, 404: { description: 'No such file' }, ...problemResponses },
+})
+const removeAttachmentRoute = defineRoute('collaboration.edit', {
+  method: 'delete',
+  path: '/collaborations/{id}/attachments/{attachmentId}',
+  tags,
+  summary: 'Remove a file from the case (it stays in the archive)',
+  request: attachmentParams,
+  responses: { 204: { description: 'Removed' }, 404: { description: 'No such file' }, ...problemResponses },
+})
+
+const importTemplateRoute = defineRoute('collaboration.import', {
+  method: 'get',
+  path: '/collaborations/import/template',
+  tags,
+  summary: 'The CSV template for importing an existing register',
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...problemResponses,
+  },
+})
+const importRoute = defineRoute('collaboration.import', {
+  method: 'post',
+  path: '/collaborations/import',
+  tags,
+  summary: 'Import a register from CSV: all rows or none, with a row-by-row report',
+  request: {
+    query: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+    body: {
+      required: true,
+      content: { 'multipart/form-data': { schema: z.object({ file: fileField }) } },
+    },
+  },
+  responses: {
+    200: json(ImportReportSchema, 'What was (or would be) imported, row by row'),
+    ...problemResponses,
+  },
+})
+
 /** The collaboration record: drafts, submission, lifecycle, history, versions, questionnaire. */
 export const collaborationRoutes = createRouter()
+  .openapi(importTemplateRoute, (c) =>
+    c.body(importTemplate(), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="liaison-register-template.csv"',
+    }),
+  )
+  .openapi(importRoute, async (c) => {
+    const { file } = c.req.valid('form')
+    const report = await importRegister(c.var.ctx, await file.text(), c.req.valid('query').dryRun === 'true')
+    return c.json(report, 200)
+  })
   .openapi(listRoute, async (c) =>
     c.json(await service.listCollaborations(c.var.ctx, c.req.valid('query')), 200),
   )
@@ -239,3 +337,30 @@ export const collaborationRoutes = createRouter()
     c.json(await service.publishQuestionnaire(c.var.ctx, c.req.valid('json')), 201),
   )
   .openapi(researchAreasRoute, (c) => c.json(researchAreas(), 200))
+  .openapi(listAttachmentsRoute, async (c) =>
+    c.json(await service.listAttachments(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(addAttachmentRoute, async (c) => {
+    const { file, description } = c.req.valid('form')
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const attachment = await service.addAttachment(c.var.ctx, c.req.valid('param').id, {
+      name: file.name,
+      bytes,
+      description: description ?? '',
+    })
+    return c.json(attachment, 201)
+  })
+  .openapi(downloadAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param')
+    const { attachment, bytes } = await service.readAttachment(c.var.ctx, id, attachmentId)
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': attachment.contentType,
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
+      'content-length': String(bytes.length),
+    })
+  })
+  .openapi(removeAttachmentRoute, async (c) => {
+    const { id, attachmentId } = c.req.valid('param')
+    await service.removeAttachment(c.var.ctx, id, attachmentId)
+    return c.body(null, 204)
+  })

@@ -5,9 +5,11 @@ import { newId } from '../../shared/ids.js'
 import { type Actor, authorize, can, type PolicyResource } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
 import { findUser } from '../organisation/index.js'
+import { checkUpload } from './attachment.rules.js'
 import type { CollaborationRow } from './collaboration.repo.js'
 import * as repo from './collaboration.repo.js'
 import {
+  type Attachment,
   type Collaboration,
   type CollaborationQuery,
   type CollaborationStatus,
@@ -623,4 +625,117 @@ function parseStatus(value: string): CollaborationStatus {
 function laterThan(now: Date, previous: string): string {
   const previousTime = new Date(previous).getTime()
   return new Date(Math.max(now.getTime(), previousTime + 1)).toISOString()
+}
+
+// ---- attachments
+
+/** The files attached to a case. */
+export async function listAttachments(ctx: Ctx, id: string): Promise<Attachment[]> {
+  await loadAuthorized(ctx, id, 'collaboration.read')
+  return (await repo.listAttachments(ctx.db, id)).map(toAttachment)
+}
+
+/**
+ * Attaches a file (draft agreement, partner description…) after checking its name, size and content.
+ * @throws AppError('validation') naming the problem, AppError('payload_too_large') above the limit
+ */
+export async function addAttachment(
+  ctx: Ctx,
+  id: string,
+  file: { name: string; bytes: Uint8Array; description: string },
+): Promise<Attachment> {
+  const { row } = await loadAuthorized(ctx, id, 'collaboration.edit')
+  if (['declined', 'ended', 'withdrawn'].includes(row.status)) {
+    throw new AppError('conflict', 'Files can no longer be attached to a closed case.')
+  }
+  const check = checkUpload(file.name, file.bytes, ctx.config.files.maxAttachmentBytes)
+  if (!check.ok) {
+    const code = check.message.startsWith('The file is larger') ? 'payload_too_large' : 'validation'
+    throw new AppError(code, check.message, { fields: [{ field: check.field, message: check.message }] })
+  }
+  const stored = await ctx.storage.put(file.bytes)
+  const attachment = {
+    id: newId(),
+    collaborationId: id,
+    fileName: file.name,
+    contentType: check.contentType,
+    size: file.bytes.length,
+    sha256: stored.sha256,
+    storageKey: stored.key,
+    description: file.description,
+    uploadedBy: ctx.actor?.displayName ?? '',
+    createdAt: ctx.now().toISOString(),
+    removedAt: null,
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertAttachment(trx, attachment)
+    await recordAudit(trx, ctx, {
+      action: 'collaboration.attachment_added',
+      entityType: 'collaboration',
+      entityId: id,
+      after: {
+        attachmentId: attachment.id,
+        fileName: file.name,
+        size: attachment.size,
+        sha256: stored.sha256,
+      },
+    })
+  })
+  return toAttachment(attachment)
+}
+
+/**
+ * The bytes of an attachment, for download.
+ * @throws AppError('not_found')
+ */
+export async function readAttachment(
+  ctx: Ctx,
+  id: string,
+  attachmentId: string,
+): Promise<{ attachment: Attachment; bytes: Buffer }> {
+  await loadAuthorized(ctx, id, 'collaboration.read')
+  const row = await repo.findAttachment(ctx.db, attachmentId)
+  if (!row || row.collaborationId !== id) throw new AppError('not_found', 'No such file.')
+  return { attachment: toAttachment(row), bytes: await ctx.storage.get(row.storageKey) }
+}
+
+/**
+ * Removes an attachment from the case; the file itself is kept, so nothing is lost.
+ * @throws AppError('not_found')
+ */
+export async function removeAttachment(ctx: Ctx, id: string, attachmentId: string): Promise<void> {
+  await loadAuthorized(ctx, id, 'collaboration.edit')
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await repo.findAttachment(trx, attachmentId)
+    if (!row || row.collaborationId !== id) throw new AppError('not_found', 'No such file.')
+    await repo.markAttachmentRemoved(trx, attachmentId, ctx.now().toISOString())
+    await recordAudit(trx, ctx, {
+      action: 'collaboration.attachment_removed',
+      entityType: 'collaboration',
+      entityId: id,
+      before: { attachmentId, fileName: row.fileName, sha256: row.sha256 },
+    })
+  })
+}
+
+function toAttachment(row: {
+  id: string
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  description: string
+  uploadedBy: string
+  createdAt: string
+}): Attachment {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    contentType: row.contentType,
+    size: row.size,
+    sha256: row.sha256,
+    description: row.description,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt,
+  }
 }

@@ -2,6 +2,7 @@ export { countCollaborations } from './collaboration.repo.js'
 export * from './collaboration.schema.js'
 export {
   activateCollaboration,
+  addAttachment,
   createCollaboration,
   createFollowUp,
   decideCollaboration,
