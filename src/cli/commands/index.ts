@@ -1,0 +1,143 @@
+// The schemas directly, not the modules' index files: those load services and the database
+// driver, and the command table is read by every `liaison help`.
+import { RoleSchema } from '../../modules/access/access.schema.js'
+import { OfficeKeySchema } from '../../modules/organisation/organisation.schema.js'
+import type { CommandSpec } from '../command.js'
+
+const passwordStdin = {
+  type: 'boolean',
+  description: 'Read the password from standard input (one line) instead of asking for it on the terminal.',
+} as const
+
+/**
+ * Every command of `liaison`, in the order the help lists them. A new command is one entry here
+ * and one handler module (`assess`, `lists`, `screen`, `compare`, `reference import` come later).
+ */
+export const commands: readonly CommandSpec[] = [
+  {
+    name: 'migrate',
+    summary: 'Bring the database schema up to date',
+    synopsis: '',
+    details: 'The server migrates on start as well; run this before starting several instances at once.',
+    example: 'DATABASE_URL=postgres://liaison@db/liaison liaison migrate',
+    load: () => import('./database.js').then((module) => module.migrate),
+  },
+  {
+    name: 'user create',
+    summary: 'Create a user with roles and a password (or SSO-only)',
+    synopsis:
+      '--username NAME --name "Display Name" [--email E] [--unit CODE] [--role ROLE]... [--office KEY]... ' +
+      '[--password-stdin | --no-password]',
+    options: {
+      username: {
+        type: 'string',
+        value: 'NAME',
+        required: true,
+        description: 'Sign-in name: a-z, 0-9, dot, dash, underscore.',
+      },
+      name: {
+        type: 'string',
+        value: 'TEXT',
+        required: true,
+        description: 'Display name, e.g. "Dr. Anna Schmidt".',
+      },
+      email: { type: 'string', value: 'E', description: 'E-mail address for notifications.' },
+      unit: { type: 'string', value: 'CODE', description: 'Code of the organisational unit, e.g. GEO.1.' },
+      role: {
+        type: 'string',
+        value: 'ROLE',
+        multiple: true,
+        description: `A role; repeat for several. One of: ${RoleSchema.options.join(', ')}.`,
+      },
+      office: {
+        type: 'string',
+        value: 'KEY',
+        multiple: true,
+        description: `The office of an office_reviewer; repeat for several. One of: ${OfficeKeySchema.options.join(', ')}.`,
+      },
+      'password-stdin': passwordStdin,
+      'no-password': { type: 'boolean', description: 'No password: the user signs in through SSO only.' },
+    },
+    details: 'Without --password-stdin or --no-password the password is asked for twice on the terminal.',
+    example: 'liaison user create --username admin --name "Liaison Admin" --role admin',
+    load: () => import('./user.js').then((module) => module.createUser),
+  },
+  {
+    name: 'user passwd',
+    summary: "Set a user's password and end all of their sessions",
+    synopsis: 'USERNAME [--password-stdin]',
+    arguments: [{ name: 'USERNAME', description: 'The user whose password to set.' }],
+    options: { 'password-stdin': passwordStdin },
+    example: 'printf \'%s\\n\' "$NEW_PASSWORD" | liaison user passwd anna --password-stdin',
+    load: () => import('./user.js').then((module) => module.setPassword),
+  },
+  {
+    name: 'user list',
+    summary: 'List users with their roles',
+    synopsis: '',
+    example: 'liaison user list',
+    load: () => import('./user.js').then((module) => module.listUsers),
+  },
+  {
+    name: 'token create',
+    summary: 'Create a personal API token for a user; prints it once',
+    synopsis: '--user NAME [--name LABEL] [--days N | --no-expiry]',
+    options: {
+      user: { type: 'string', value: 'NAME', required: true, description: 'The username the token acts as.' },
+      name: {
+        type: 'string',
+        value: 'LABEL',
+        description: 'A label to recognise the token by (default "cli").',
+      },
+      days: {
+        type: 'string',
+        value: 'N',
+        description: 'Days until the token expires (default 90, at most 3650).',
+      },
+      'no-expiry': { type: 'boolean', description: 'The token never expires.' },
+    },
+    details:
+      'Only the token goes to standard output, so scripts can capture it; the explanation goes to stderr.',
+    example: 'TOKEN=$(liaison token create --user anna --name reporting --days 30)',
+    load: () => import('./token.js').then((module) => module.createToken),
+  },
+  {
+    name: 'audit verify',
+    summary: 'Recompute the hash chain of the audit trail',
+    synopsis: '',
+    details: 'Exits 1 and names the first broken entry when the trail was altered.',
+    example: 'liaison audit verify',
+    load: () => import('./audit.js').then((module) => module.verifyAudit),
+  },
+  {
+    name: 'backup',
+    summary: 'Copy the SQLite database consistently while the server runs',
+    synopsis: 'FILE [--force]',
+    arguments: [{ name: 'FILE', description: 'Where to write the copy.' }],
+    options: { force: { type: 'boolean', description: 'Replace FILE when it exists.' } },
+    details:
+      'The copy is checked with PRAGMA integrity_check. For PostgreSQL the command prints the pg_dump call ' +
+      'to use and exits 2.',
+    example: 'liaison backup /srv/backup/liaison-$(date +%F).db',
+    load: () => import('./database.js').then((module) => module.backup),
+  },
+  {
+    name: 'restore',
+    summary: 'Put an SQLite backup in place of the configured database',
+    synopsis: 'FILE [--force]',
+    arguments: [{ name: 'FILE', description: 'A backup written by `liaison backup`.' }],
+    options: { force: { type: 'boolean', description: 'Replace the configured database when it exists.' } },
+    details:
+      'Stop the server first. The backup is checked, copied into place, migrated and its audit trail ' +
+      'verified. For PostgreSQL the command prints the pg_restore call to use and exits 2.',
+    example: 'liaison restore /srv/backup/liaison-2025-06-01.db --force',
+    load: () => import('./database.js').then((module) => module.restore),
+  },
+  {
+    name: 'openapi',
+    summary: 'Print the OpenAPI document of the HTTP API',
+    synopsis: '',
+    example: 'liaison openapi > docs/openapi.json',
+    load: () => import('./openapi.js').then((module) => module.printOpenApi),
+  },
+]
