@@ -1,5 +1,6 @@
 import { countUsers } from '../modules/organisation/index.js'
 import type { Ctx } from '../platform/context.js'
+import { seedDemoCollaborations } from './collaborations.seed.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
 
 export { demoPassword, demoUsers }
@@ -12,5 +13,6 @@ export { demoPassword, demoUsers }
 export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   if ((await countUsers(ctx.db)) > 0) return false
   await seedDemoOrganisation(ctx)
+  await seedDemoCollaborations(ctx)
   return true
 }

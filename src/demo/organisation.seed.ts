@@ -310,6 +310,11 @@ export const demoUsers: DemoUser[] = [
     roles: ['expert', 'researcher'],
   },
   { username: 'auditor', displayName: 'Birgit Schneider', unit: 'ADM', roles: ['auditor'] },
+  // Further principal investigators of the demo collaborations.
+  { username: 'j.fischer', displayName: 'Dr. Jan Fischer', unit: 'MAT', roles: ['researcher'] },
+  { username: 'a.nowak', displayName: 'Dr. Anna Nowak', unit: 'DIG', roles: ['researcher'] },
+  { username: 'm.yilmaz', displayName: 'Dr. Merve Yılmaz', unit: 'LIFE', roles: ['researcher'] },
+  { username: 's.keller', displayName: 'Dr. Sophie Keller', unit: 'GEO.2', roles: ['researcher'] },
 ]
 
 /**
