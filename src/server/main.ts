@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server'
 import { demoPassword, demoUsers, seedDemoIfEmpty } from '../demo/index.js'
 import { ConfigError, loadConfig } from '../platform/config.js'
+import { startJobRunner } from '../platform/jobs/index.js'
 import { createLogger } from '../platform/logger.js'
 import { createApp } from './app.js'
 import { openMigratedDatabase, systemContext } from './bootstrap.js'
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
     if (seeded) log.info('demo institution loaded')
   }
 
+  const jobs = startJobRunner({
+    context: () => systemContext(config, database, log.child({ component: 'jobs' })),
+  })
   const app = createApp({ config, database, log })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started)
@@ -43,7 +47,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down')
     server.close(() => {
-      database.close().finally(() => process.exit(0))
+      jobs
+        .stop()
+        .then(() => database.close())
+        .finally(() => process.exit(0))
     })
     // Connections that do not close in time are cut.
     setTimeout(() => process.exit(0), 5000).unref()

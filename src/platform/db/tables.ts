@@ -23,6 +23,8 @@ export interface Database {
   collaborationPartners: CollaborationPartnerTable
   collaborationVersions: CollaborationVersionTable
   attachments: AttachmentTable
+  jobs: JobTable
+  jobSchedules: JobScheduleTable
 }
 
 export interface UnitTable {
@@ -230,4 +232,31 @@ export interface AttachmentTable {
   uploadedBy: string
   createdAt: string
   removedAt: string | null
+}
+
+export interface JobTable {
+  id: string
+  name: string
+  /** JSON payload (ids, never whole objects). */
+  payload: string
+  /** pending | running | done | failed */
+  status: string
+  attempts: number
+  maxAttempts: number
+  runAt: string
+  lockedBy: string | null
+  /** The lease: a running job whose lease has passed is handed to another worker. */
+  lockedUntil: string | null
+  lastError: string | null
+  /** Jobs with the same key are enqueued once while the first is not done. */
+  dedupeKey: string | null
+  createdAt: string
+  finishedAt: string | null
+}
+
+export interface JobScheduleTable {
+  name: string
+  nextRunAt: string
+  lastRunAt: string | null
+  lastRunBy: string | null
 }

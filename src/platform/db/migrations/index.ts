@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely'
 import * as foundation from './0001_foundation.js'
 import * as collaborations from './0002_collaborations.js'
+import * as jobs from './0005_jobs.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_collaborations': collaborations,
+  '0005_jobs': jobs,
 }
