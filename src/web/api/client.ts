@@ -1,0 +1,229 @@
+import { z } from 'zod'
+import {
+  AuditEventSchema,
+  type AuditQuery,
+  AuditVerificationSchema,
+} from '../../modules/audit/audit.schema.js'
+import {
+  ApiTokenSchema,
+  AuthProvidersSchema,
+  type CreateApiToken,
+  CreatedApiTokenSchema,
+  type Login,
+  SessionInfoSchema,
+} from '../../modules/auth/auth.schema.js'
+import {
+  ContactPersonSchema,
+  type CreateContactPerson,
+  type CreateUnit,
+  type CreateUser,
+  OfficeSchema,
+  UnitSchema,
+  type UpdateContactPerson,
+  type UpdateOffice,
+  type UpdateProfile,
+  type UpdateUnit,
+  type UpdateUser,
+  UserSchema,
+} from '../../modules/organisation/organisation.schema.js'
+
+const base = '/api/v1'
+
+/** One problem with one input field, as the API reports it in a problem+json `errors` array. */
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/*
+ * How we read an RFC 9457 body. Deliberately lenient: an error from a proxy or an older server
+ * must still become a readable ApiError, so every member is optional.
+ */
+const ProblemBodySchema = z.object({
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  requestId: z.string().nullable().optional(),
+  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+})
+
+/** A failed API call: the HTTP status and the problem+json details, ready to show in a form. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly title: string
+  readonly detail: string
+  readonly errors: FieldError[]
+  readonly retryAfterSeconds: number | null
+  readonly requestId: string | null
+
+  constructor(init: {
+    status: number
+    title: string
+    detail?: string
+    errors?: FieldError[]
+    retryAfterSeconds?: number | null
+    requestId?: string | null
+  }) {
+    super(init.detail || init.title)
+    this.name = 'ApiError'
+    this.status = init.status
+    this.title = init.title
+    this.detail = init.detail ?? ''
+    this.errors = init.errors ?? []
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null
+    this.requestId = init.requestId ?? null
+  }
+
+  /** The message for one field (the first one when the API lists several), if any. */
+  fieldError(field: string): string | undefined {
+    return this.errors.find((error) => error.field === field || error.field.startsWith(`${field}.`))?.message
+  }
+}
+
+/** Whether a value is an ApiError, optionally with the given status. */
+export function isApiError(error: unknown, status?: number): error is ApiError {
+  return error instanceof ApiError && (status === undefined || error.status === status)
+}
+
+let csrfToken: string | null = null
+let onUnauthenticated: (() => void) | null = null
+
+/** Remembers the CSRF token of the current session; it is sent with every changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token
+}
+
+/** Registers what happens when any call finds the session gone (401), e.g. returning to the login page. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+interface RequestOptions {
+  body?: unknown
+  query?: Record<string, string | number | undefined>
+  /** Do not call the unauthenticated handler on 401 (the session probe and the login form expect it). */
+  quietUnauthenticated?: boolean
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: z.infer<typeof ProblemBodySchema> = {}
+  try {
+    const parsed = ProblemBodySchema.safeParse(await response.json())
+    if (parsed.success) body = parsed.data
+  } catch {
+    // Not JSON (e.g. a gateway error page): the status alone has to do.
+  }
+  const retryAfter = Number(response.headers.get('retry-after'))
+  return new ApiError({
+    status: response.status,
+    title: body.title ?? response.statusText ?? 'Error',
+    detail: body.detail,
+    errors: body.errors,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    requestId: body.requestId ?? null,
+  })
+}
+
+async function send(method: Method, path: string, options: RequestOptions = {}): Promise<Response> {
+  const url = new URL(base + path, window.location.origin)
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
+  }
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  let response: Response
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    })
+  } catch (error) {
+    throw new ApiError({
+      status: 0,
+      title: 'Network error',
+      detail: error instanceof Error ? error.message : '',
+    })
+  }
+  if (!response.ok) {
+    const error = await toApiError(response)
+    if (error.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.()
+    throw error
+  }
+  return response
+}
+
+/** Calls the API and validates the JSON answer against the schema the server documents. */
+async function request<S extends z.ZodType>(
+  schema: S,
+  method: Method,
+  path: string,
+  options?: RequestOptions,
+): Promise<z.infer<S>> {
+  const response = await send(method, path, options)
+  return schema.parse(await response.json())
+}
+
+/** Calls the API for an answer without a body (204). */
+async function requestEmpty(method: Method, path: string, options?: RequestOptions): Promise<void> {
+  await send(method, path, options)
+}
+
+const id = (value: string) => encodeURIComponent(value)
+
+/** The Liaison API, one typed function per endpoint. */
+export const api = {
+  auth: {
+    providers: () => request(AuthProvidersSchema, 'GET', '/auth/providers'),
+    session: () => request(SessionInfoSchema, 'GET', '/auth/session', { quietUnauthenticated: true }),
+    login: (body: Login) =>
+      request(SessionInfoSchema, 'POST', '/auth/login', { body, quietUnauthenticated: true }),
+    logout: () => requestEmpty('POST', '/auth/logout', { quietUnauthenticated: true }),
+  },
+  me: {
+    update: (body: UpdateProfile) => request(UserSchema, 'PATCH', '/me', { body }),
+    tokens: () => request(z.array(ApiTokenSchema), 'GET', '/me/tokens'),
+    createToken: (body: CreateApiToken) => request(CreatedApiTokenSchema, 'POST', '/me/tokens', { body }),
+    revokeToken: (tokenId: string) => requestEmpty('DELETE', `/me/tokens/${id(tokenId)}`),
+  },
+  units: {
+    list: () => request(z.array(UnitSchema), 'GET', '/units'),
+    create: (body: CreateUnit) => request(UnitSchema, 'POST', '/units', { body }),
+    update: (unitId: string, body: UpdateUnit) =>
+      request(UnitSchema, 'PATCH', `/units/${id(unitId)}`, { body }),
+  },
+  offices: {
+    list: () => request(z.array(OfficeSchema), 'GET', '/offices'),
+    update: (officeId: string, body: UpdateOffice) =>
+      request(OfficeSchema, 'PATCH', `/offices/${id(officeId)}`, { body }),
+  },
+  contacts: {
+    list: () => request(z.array(ContactPersonSchema), 'GET', '/contacts'),
+    create: (body: CreateContactPerson) => request(ContactPersonSchema, 'POST', '/contacts', { body }),
+    update: (contactId: string, body: UpdateContactPerson) =>
+      request(ContactPersonSchema, 'PATCH', `/contacts/${id(contactId)}`, { body }),
+    remove: (contactId: string) => requestEmpty('DELETE', `/contacts/${id(contactId)}`),
+  },
+  users: {
+    list: (q?: string) => request(z.array(UserSchema), 'GET', '/users', { query: { q } }),
+    create: (body: CreateUser) => request(UserSchema, 'POST', '/users', { body }),
+    update: (userId: string, body: UpdateUser) =>
+      request(UserSchema, 'PATCH', `/users/${id(userId)}`, { body }),
+  },
+  audit: {
+    list: (query: Partial<AuditQuery> = {}) =>
+      request(z.array(AuditEventSchema), 'GET', '/audit', {
+        query: {
+          entityType: query.entityType,
+          entityId: query.entityId,
+          actorId: query.actorId,
+          beforeSeq: query.beforeSeq,
+          limit: query.limit,
+        },
+      }),
+    verify: () => request(AuditVerificationSchema, 'GET', '/audit/verify'),
+  },
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react'
+import type { Role } from '../modules/access/access.schema.js'
+import { AccountPage } from './features/account/AccountPage.js'
+import { AdminOverviewPage } from './features/admin/AdminOverviewPage.js'
+import { AuditPage } from './features/admin/AuditPage.js'
+import { ContactsAdminPage } from './features/admin/ContactsAdminPage.js'
+import { OfficesPage } from './features/admin/OfficesPage.js'
+import { UnitsPage } from './features/admin/UnitsPage.js'
+import { UsersPage } from './features/admin/UsersPage.js'
+import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
+import { StartPage } from './features/start/StartPage.js'
+import type { TextKey } from './i18n/de.js'
+
+/**
+ * One page of the signed-in app. The navigation is generated from this table, so a new module
+ * adds its pages here (with the roles that may see them) and appears in the menu.
+ */
+export interface AppRoute {
+  path: string
+  /** The navigation label (and the page's name in the menu). */
+  label: TextKey
+  element: ReactNode
+  /** A one-line description, used on overview pages. */
+  description?: TextKey
+  /** Who may open the page; empty or absent means every signed-in user. */
+  roles?: readonly Role[]
+  /** Pages reachable only by link (e.g. detail pages) set this to false. */
+  inNavigation?: boolean
+  /** Sub-pages, listed under this entry in the navigation. */
+  children?: AppRoute[]
+}
+
+/** Links that leave the single-page app (full page load). */
+export interface ExternalLink {
+  href: string
+  label: TextKey
+  hint: TextKey
+}
+
+/** Every page of the signed-in app, in navigation order. */
+export const appRoutes: AppRoute[] = [
+  { path: '/', label: 'nav.start', element: <StartPage /> },
+  { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
+  {
+    path: '/admin',
+    label: 'nav.admin',
+    element: <AdminOverviewPage />,
+    roles: ['admin', 'auditor'],
+    children: [
+      {
+        path: '/admin/units',
+        label: 'nav.admin.units',
+        description: 'admin.units.text',
+        element: <UnitsPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/offices',
+        label: 'nav.admin.offices',
+        description: 'admin.offices.text',
+        element: <OfficesPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/users',
+        label: 'nav.admin.users',
+        description: 'admin.users.text',
+        element: <UsersPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/contacts',
+        label: 'nav.admin.contacts',
+        description: 'admin.contacts.text',
+        element: <ContactsAdminPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/audit',
+        label: 'nav.admin.audit',
+        description: 'admin.audit.text',
+        element: <AuditPage />,
+        roles: ['admin', 'auditor'],
+      },
+    ],
+  },
+  { path: '/account', label: 'nav.account', element: <AccountPage /> },
+]
+
+/** Links to other parts of the server, shown after the pages. */
+export const externalLinks: ExternalLink[] = [{ href: '/api/docs', label: 'nav.docs', hint: 'nav.docsHint' }]
+
+/** The route table flattened, parents before their children. */
+export function flattenRoutes(routes: AppRoute[] = appRoutes): AppRoute[] {
+  return routes.flatMap((route) => [route, ...flattenRoutes(route.children ?? [])])
+}
