@@ -146,6 +146,8 @@ describe('the permission model', () => {
         'collaboration.list',
         'collaboration.read',
         'contact.list',
+        'notification.list',
+        'notification.update',
         'office.list',
         'profile.update',
         'questionnaire.read',

@@ -25,6 +25,11 @@ const EnvSchema = z.object({
   OIDC_ALLOW_INSECURE: z.stringbool().default(false),
   WEB_DIST: z.string().default('dist/web'),
   FILES_DIR: z.string().min(1).default('./var/files'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'An smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
   INSTITUTION_NAME: z.string().min(1).max(200).default('Forschungszentrum Havelland'),
   REFERENCE_PREFIX: z
@@ -58,6 +63,7 @@ export interface Config {
   }
   webDist: string
   files: { dir: string; maxAttachmentBytes: number }
+  mail: { smtpUrl: string | null; from: string }
   institution: { name: string; referencePrefix: string }
 }
 
@@ -126,5 +132,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webDist: env.WEB_DIST,
     files: { dir: env.FILES_DIR, maxAttachmentBytes: Math.round(env.ATTACHMENT_MAX_MB * 1024 * 1024) },
     institution: { name: env.INSTITUTION_NAME, referencePrefix: env.REFERENCE_PREFIX },
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
   }
 }

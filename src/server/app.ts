@@ -8,6 +8,7 @@ import type { Logger } from 'pino'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
+import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
@@ -42,6 +43,7 @@ export function createApiRouter() {
     .route('/', organisationRoutes)
     .route('/', auditRoutes)
     .route('/', collaborationRoutes)
+    .route('/', notificationRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

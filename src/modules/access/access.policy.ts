@@ -81,6 +81,8 @@ const rules = {
   'questionnaire.read': anyone,
   'questionnaire.publish': admin,
   'reference.read': anyone,
+  'notification.list': anyone,
+  'notification.update': anyone,
 } satisfies Record<string, Rule>
 
 /** An action named in the policy table. */

@@ -259,6 +259,7 @@ describe('OpenID Connect sign-in against a real identity provider', () => {
     expect(await response.json()).toEqual({
       local: true,
       oidc: { label: 'University account', loginUrl: '/api/v1/auth/oidc/login' },
+      institution: { name: 'Forschungszentrum Havelland' },
     } satisfies AuthProviders)
   })
 
@@ -291,7 +292,11 @@ describe('OpenID Connect sign-in when single sign-on is not configured', () => {
     const response = await createTestApp(test).request('/api/v1/auth/providers')
 
     expect(response.status).toBe(200)
-    expect(await response.json()).toEqual({ local: true, oidc: null } satisfies AuthProviders)
+    expect(await response.json()).toEqual({
+      local: true,
+      oidc: null,
+      institution: { name: 'Forschungszentrum Havelland' },
+    } satisfies AuthProviders)
   })
 
   it('answers the sign-on start with a 404 problem', async () => {

@@ -139,7 +139,11 @@ export const authRoutes = createRouter()
   .openapi(providersRoute, (c) => {
     const oidc = c.var.ctx.config.oidc
     return c.json(
-      { local: true, oidc: oidc ? { label: oidc.label, loginUrl: '/api/v1/auth/oidc/login' } : null },
+      {
+        local: true,
+        oidc: oidc ? { label: oidc.label, loginUrl: '/api/v1/auth/oidc/login' } : null,
+        institution: { name: c.var.ctx.config.institution.name },
+      },
       200,
     )
   })

@@ -27,6 +27,8 @@ export const AuthProvidersSchema = z
   .object({
     local: z.boolean(),
     oidc: z.object({ label: z.string(), loginUrl: z.string() }).nullable(),
+    /** The institution running this installation, shown in the header before and after sign-in. */
+    institution: z.object({ name: z.string() }),
   })
   .meta({ id: 'AuthProviders' })
 export type AuthProviders = z.infer<typeof AuthProvidersSchema>

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Insertable, Selectable, Updateable } from 'kysely'
 import type { Db } from '../../platform/db/database.js'
 import type { ContactPersonTable, OfficeTable, UnitTable, UserTable } from '../../platform/db/tables.js'
 import { type RoleGrant, RoleSchema } from '../access/index.js'
@@ -125,12 +125,12 @@ export async function findUserRowByOidc(
 }
 
 /** Inserts a user. */
-export async function insertUser(db: Db, row: UserTable): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UserTable>): Promise<void> {
   await db.insertInto('users').values(row).execute()
 }
 
 /** Changes a user's fields. */
-export async function updateUser(db: Db, id: string, changes: Partial<UserTable>): Promise<void> {
+export async function updateUser(db: Db, id: string, changes: Updateable<UserTable>): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute()
 }
 

@@ -37,6 +37,6 @@ export function nowDefault(dialect: Dialect) {
 }
 
 /** Reads the dialect a Kysely instance talks to (migrations receive a `Kysely<any>`). */
-export function dialectOf(db: Kysely<unknown>): Dialect {
+export function dialectOf(db: { getExecutor(): { adapter: unknown } }): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
 }

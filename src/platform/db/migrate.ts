@@ -1,4 +1,5 @@
-import { type MigrationResultSet, Migrator } from 'kysely'
+import { type MigrationResultSet, Migrator, sql } from 'kysely'
+import { dialectOf } from './columns.js'
 import type { Db } from './database.js'
 import { migrations } from './migrations/index.js'
 
@@ -8,7 +9,17 @@ import { migrations } from './migrations/index.js'
  * @throws the migration's error, after reporting which migration failed
  */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: name ours, so
+  // another schema on the same server (another installation, a parallel test) is never mistaken for it.
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema,
+  })
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((entry) => entry.status === 'Error')

@@ -25,6 +25,7 @@ export interface Database {
   attachments: AttachmentTable
   jobs: JobTable
   jobSchedules: JobScheduleTable
+  notifications: NotificationTable
 }
 
 export interface UnitTable {
@@ -63,6 +64,8 @@ export interface UserTable {
   oidcSubject: string | null
   isActive: number
   locale: string
+  /** immediate | daily: how notifications reach the user by e-mail. */
+  notifyMode: Generated<string>
   createdAt: string
   updatedAt: string
 }
@@ -259,4 +262,20 @@ export interface JobScheduleTable {
   nextRunAt: string
   lastRunAt: string | null
   lastRunBy: string | null
+}
+
+export interface NotificationTable {
+  id: string
+  userId: string
+  kind: string
+  subject: string
+  body: string
+  link: string
+  entityType: string | null
+  entityId: string | null
+  createdAt: string
+  readAt: string | null
+  /** pending (immediate mail queued) | digest (waits for the daily digest) | sent | skipped (no mail configured or no address) */
+  emailStatus: string
+  emailedAt: string | null
 }

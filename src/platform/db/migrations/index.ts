@@ -2,10 +2,12 @@ import type { Migration } from 'kysely'
 import * as foundation from './0001_foundation.js'
 import * as collaborations from './0002_collaborations.js'
 import * as jobs from './0005_jobs.js'
+import * as notifications from './0006_notifications.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_collaborations': collaborations,
   '0005_jobs': jobs,
+  '0006_notifications': notifications,
 }

@@ -1,0 +1,3 @@
+export { dailyDigestSchedule, sendDailyDigests, sendNotificationEmail } from './notification.jobs.js'
+export * from './notification.schema.js'
+export { type Bilingual, listMyNotifications, type NotifyInput, notify } from './notification.service.js'
