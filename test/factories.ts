@@ -1,5 +1,9 @@
+import { actorOf } from '../src/modules/auth/index.js'
 import type { DataSheetInput } from '../src/modules/collaborations/index.js'
 import { defaultQuestions } from '../src/modules/collaborations/questionnaire.defaults.js'
+import { findUser, findUserRowByUsername } from '../src/modules/organisation/index.js'
+import { completeReview } from '../src/modules/reviews/index.js'
+import type { Ctx } from '../src/platform/context.js'
 import type { Db } from '../src/platform/db/database.js'
 
 /** Ids of the demo institution that sheets refer to. */
@@ -75,4 +79,29 @@ export function buildSheet(
     ),
     ...overrides,
   }
+}
+
+/**
+ * Completes every open office review of a case as each office's demo reviewer (no objection), so
+ * that a decision can be taken. Returns the offices that had reviews.
+ */
+export async function completeOpenReviews(test: { ctx: Ctx }, collaborationId: string): Promise<string[]> {
+  const db = test.ctx.db
+  const reviews = await db
+    .selectFrom('officeReviews')
+    .select(['id', 'participant'])
+    .where('collaborationId', '=', collaborationId)
+    .where('status', '=', 'open')
+    .execute()
+  for (const review of reviews) {
+    const username = review.participant === 'expert_team' ? 'expert' : review.participant.replaceAll('_', '-')
+    const row = await findUserRowByUsername(db, username)
+    const user = row && (await findUser(db, row.id))
+    if (!user) throw new Error(`no demo reviewer ${username}`)
+    await completeReview({ ...test.ctx, actor: actorOf(user, 'session') }, review.id, {
+      findings: 'No concerns from our side.',
+      recommendation: 'no_objection',
+    })
+  }
+  return reviews.map((review) => review.participant)
 }

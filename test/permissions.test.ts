@@ -149,6 +149,7 @@ describe('the permission model', () => {
         'notification.list',
         'notification.update',
         'office.list',
+        'process.read',
         'profile.update',
         'questionnaire.read',
         'reference.read',

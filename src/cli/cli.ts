@@ -92,10 +92,10 @@ function parseCommandLine(
   const { values, positionals } = parsed
   if (values.help === true) return { help: true, input: emptyInput }
   const expected = command.arguments ?? []
-  if (positionals.length > expected.length) {
+  if (positionals.length > expected.length && !expected.at(-1)?.variadic) {
     throw new UsageError(`Unexpected argument "${positionals[expected.length]}".`, command)
   }
-  const missing = expected.slice(positionals.length)
+  const missing = expected.slice(positionals.length).filter((arg) => !arg.optional)
   if (missing.length > 0)
     throw new UsageError(`Missing ${missing.map((arg) => arg.name).join(' ')}.`, command)
   for (const [name, spec] of Object.entries(specs)) {

@@ -30,10 +30,14 @@ export interface OptionSpec {
   description: string
 }
 
-/** One positional argument; every positional argument is required. */
+/** One positional argument; required unless marked optional. */
 export interface ArgumentSpec {
   name: string
   description: string
+  /** The argument may be left out (only trailing arguments). */
+  optional?: boolean
+  /** The last argument may be given any number of times (`NAME…`). */
+  variadic?: boolean
 }
 
 /** What a command receives: its parsed command line and the streams. */

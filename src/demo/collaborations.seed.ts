@@ -18,7 +18,14 @@ import {
   withdrawCollaboration,
 } from '../modules/collaborations/index.js'
 import { findUnitByCode, findUser, findUserRowByUsername } from '../modules/organisation/index.js'
+import {
+  answerInformationRequest,
+  askForInformation,
+  completeReview,
+  postMessage,
+} from '../modules/reviews/index.js'
 import type { Ctx } from '../platform/context.js'
+import { runJobsUntilIdle } from '../platform/jobs/index.js'
 import { newId } from '../shared/ids.js'
 
 /** One demo collaboration as built by scripts/build-demo-data.ts from CORDIS. */
@@ -65,6 +72,77 @@ async function actorNamed(ctx: Ctx, username: string): Promise<Actor> {
 
 function isoDate(time: number): string {
   return new Date(time).toISOString().slice(0, 10)
+}
+
+/** The demo account reviewing for an office. */
+function reviewerOf(participant: string): string {
+  return participant === 'expert_team' ? 'expert' : participant.replaceAll('_', '-')
+}
+
+/** A plausible finding of an office for a demo case. */
+function findingsFor(participant: string, entry: DemoCollaboration): string {
+  const texts: Record<string, string> = {
+    export_control: `Checked against Annex I: no listed goods or technology are transferred at TRL ${entry.trl}; publication is open.`,
+    international_office:
+      'Partner is an established institution; the collaboration fits our partnership strategy.',
+    hr: 'Guest stays can be arranged under the usual hosting agreement; visa support letters on request.',
+    legal: 'The consortium agreement covers liability and governing law; no further contract needed.',
+    data_protection:
+      'Personal data stay pseudonymised at the institute; a data processing agreement is in place.',
+    technology_transfer: 'IP rules of the consortium agreement apply; no background IP of ours is licensed.',
+    ethics: 'Ethics approval of both sites is on file.',
+    funding_office: 'Budget and funder rules checked.',
+  }
+  return texts[participant] ?? 'No concerns.'
+}
+
+/** A case still in review: some offices have answered, one asked the researcher something, a discussion has started. */
+async function seedReviewInProgress(
+  ctx: Ctx,
+  entry: DemoCollaboration,
+  collaborationId: string,
+  reviews: { id: string; participant: string }[],
+  pi: Actor,
+  as: (actor: Actor, fraction: number) => Ctx,
+): Promise<void> {
+  const [first, second] = reviews
+  if (first) {
+    const reviewer = await actorNamed(ctx, reviewerOf(first.participant))
+    await completeReview(as(reviewer, 0.4), first.id, {
+      findings: findingsFor(first.participant, entry),
+      recommendation: 'no_objection',
+    })
+  }
+  if (second) {
+    const reviewer = await actorNamed(ctx, reviewerOf(second.participant))
+    await askForInformation(
+      as(reviewer, 0.5),
+      second.id,
+      'Could you describe which data leave the institute, and in what form?',
+    )
+    if (entry.acronym === 'PolarRES') {
+      const request = await ctx.db
+        .selectFrom('informationRequests')
+        .select('id')
+        .where('reviewId', '=', second.id)
+        .executeTakeFirst()
+      if (request) {
+        await answerInformationRequest(
+          as(pi, 0.6),
+          request.id,
+          'Only model output fields on a 25 km grid; no raw observations and no personal data.',
+        )
+      }
+    }
+  }
+  const security = await actorNamed(ctx, 'research-security')
+  await postMessage(as(security, 0.45), collaborationId, {
+    body: `Thank you for the complete data sheet. @${pi.username}, we expect the offices’ advice within about a week.`,
+  })
+  await postMessage(as(security, 0.46), collaborationId, {
+    body: 'Internal: partner not on any list we screen; check the publication clause with legal.',
+    isInternal: true,
+  })
 }
 
 /**
@@ -170,8 +248,30 @@ export async function seedDemoCollaborations(ctx: Ctx): Promise<void> {
       )
       continue
     }
+    // The pre-assessment runs in the background after submission; routing reads its result.
+    await runJobsUntilIdle({ context: () => as(security, 0.1) })
     await startReview(as(security, 0.15), created.id)
-    if (entry.stage === 'in_review') continue
+    const reviews = await ctx.db
+      .selectFrom('officeReviews')
+      .select(['id', 'participant'])
+      .where('collaborationId', '=', created.id)
+      .where('status', '=', 'open')
+      .execute()
+    if (entry.stage === 'in_review') {
+      await seedReviewInProgress(ctx, entry, created.id, reviews, pi, as)
+      continue
+    }
+    for (const review of reviews) {
+      const reviewer = await actorNamed(ctx, reviewerOf(review.participant))
+      const conditionFromOffice = entry.decision?.conditions?.find((_, index) => index === 0)
+      await completeReview(as(reviewer, 0.2), review.id, {
+        findings: findingsFor(review.participant, entry),
+        recommendation:
+          review.participant === 'export_control' && conditionFromOffice ? 'conditions' : 'no_objection',
+        conditions:
+          review.participant === 'export_control' && conditionFromOffice ? [conditionFromOffice] : [],
+      })
+    }
     const outcome =
       entry.stage === 'declined'
         ? 'declined'

@@ -5,11 +5,14 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import type { Logger } from 'pino'
+import { assessmentRoutes } from '../modules/assessment/assessment.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
+import { reviewRoutes } from '../modules/reviews/review.routes.js'
+import { screeningRoutes } from '../modules/screening/screening.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
@@ -43,7 +46,10 @@ export function createApiRouter() {
     .route('/', organisationRoutes)
     .route('/', auditRoutes)
     .route('/', collaborationRoutes)
+    .route('/', assessmentRoutes)
     .route('/', notificationRoutes)
+    .route('/', reviewRoutes)
+    .route('/', screeningRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */
@@ -108,10 +114,13 @@ export function createApp(deps: AppDependencies) {
   const uploadBytes = config.files.maxAttachmentBytes + 64 * 1024
   const uploadLimit = bodyLimit({
     maxSize: uploadBytes,
-    onError: (c) => problemResponse(c, 413, `The upload is larger than ${config.files.maxAttachmentBytes} bytes.`),
+    onError: (c) =>
+      problemResponse(c, 413, `The upload is larger than ${config.files.maxAttachmentBytes} bytes.`),
   })
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path.endsWith('/attachments') ? uploadLimit(c, next) : jsonLimit(c, next),
+    c.req.method === 'POST' && c.req.path.endsWith('/attachments')
+      ? uploadLimit(c, next)
+      : jsonLimit(c, next),
   )
   app.use('/api/*', authenticate())
   app.onError((error, c) => errorToResponse(c, error))

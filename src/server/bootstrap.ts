@@ -4,6 +4,10 @@ import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../platform/db/database.js'
 import { migrateToLatest } from '../platform/db/migrate.js'
+// Loaded for their subscriptions to domain events and job definitions, wherever Liaison runs.
+import '../modules/reviews/index.js'
+import '../modules/assessment/index.js'
+import '../modules/notifications/index.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */

@@ -7,6 +7,10 @@ import { ContactsAdminPage } from './features/admin/ContactsAdminPage.js'
 import { OfficesPage } from './features/admin/OfficesPage.js'
 import { UnitsPage } from './features/admin/UnitsPage.js'
 import { UsersPage } from './features/admin/UsersPage.js'
+import { CollaborationFormPage } from './features/collaborations/CollaborationFormPage.js'
+import { CollaborationPage } from './features/collaborations/CollaborationPage.js'
+import { CollaborationsPage } from './features/collaborations/CollaborationsPage.js'
+import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { StartPage } from './features/start/StartPage.js'
 import type { TextKey } from './i18n/de.js'
@@ -40,6 +44,27 @@ export interface ExternalLink {
 /** Every page of the signed-in app, in navigation order. */
 export const appRoutes: AppRoute[] = [
   { path: '/', label: 'nav.start', element: <StartPage /> },
+  { path: '/collaborations', label: 'nav.collaborations', element: <CollaborationsPage /> },
+  // The form keeps its state when a new draft gets its address (/new → /:id/edit): same element type.
+  {
+    path: '/collaborations/new',
+    label: 'collab.form.newTitle',
+    element: <CollaborationFormPage />,
+    roles: ['researcher'],
+    inNavigation: false,
+  },
+  {
+    path: '/collaborations/:id/edit',
+    label: 'collab.form.editTitle',
+    element: <CollaborationFormPage />,
+    inNavigation: false,
+  },
+  {
+    path: '/collaborations/:id',
+    label: 'collab.case.eyebrow',
+    element: <CollaborationPage />,
+    inNavigation: false,
+  },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
   {
     path: '/admin',
@@ -73,6 +98,13 @@ export const appRoutes: AppRoute[] = [
         label: 'nav.admin.contacts',
         description: 'admin.contacts.text',
         element: <ContactsAdminPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/collaborations/import',
+        label: 'nav.admin.import',
+        description: 'admin.import.text',
+        element: <ImportPage />,
         roles: ['admin'],
       },
       {

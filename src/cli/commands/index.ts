@@ -2,6 +2,7 @@
 // driver, and the command table is read by every `liaison help`.
 import { RoleSchema } from '../../modules/access/access.schema.js'
 import { OfficeKeySchema } from '../../modules/organisation/organisation.schema.js'
+import { ListFormatSchema } from '../../modules/screening/screening.schema.js'
 import type { CommandSpec } from '../command.js'
 
 const passwordStdin = {
@@ -11,7 +12,7 @@ const passwordStdin = {
 
 /**
  * Every command of `liaison`, in the order the help lists them. A new command is one entry here
- * and one handler module (`assess`, `lists`, `screen`, `compare`, `reference import` come later).
+ * and one handler module (`assess`, `reference import` come later).
  */
 export const commands: readonly CommandSpec[] = [
   {
@@ -132,6 +133,127 @@ export const commands: readonly CommandSpec[] = [
       'verified. For PostgreSQL the command prints the pg_restore call to use and exits 2.',
     example: 'liaison restore /srv/backup/liaison-2025-06-01.db --force',
     load: () => import('./database.js').then((module) => module.restore),
+  },
+  {
+    name: 'lists import',
+    summary: 'Import a restricted-party list file as a new list version',
+    synopsis: `--format <${ListFormatSchema.options.join('|')}> FILE`,
+    arguments: [
+      {
+        name: 'FILE',
+        description:
+          'The list file. For ofac-sdn: sdn.csv (alt.csv and add.csv are read from beside it) or their folder.',
+      },
+    ],
+    options: {
+      format: {
+        type: 'string',
+        value: 'FORMAT',
+        required: true,
+        description: `One of: ${ListFormatSchema.options.join(', ')}.`,
+      },
+    },
+    details:
+      'A broken file is rejected whole and the previous version stays current. Each import is kept as a version with ' +
+      'its difference to the previous one; the partners of open cases are re-screened in the background.',
+    example: 'liaison lists import --format csl consolidated.csv',
+    load: () => import('./lists.js').then((module) => module.importListFile),
+  },
+  {
+    name: 'lists',
+    summary: 'Show the lists with their kind, current version, entry count and staleness',
+    synopsis: '',
+    example: 'liaison lists',
+    load: () => import('./lists.js').then((module) => module.showLists),
+  },
+  {
+    name: 'screen',
+    summary: 'Screen names against the current lists, with scores and explanations',
+    synopsis: '[--json] [--country CC] [--person] [NAME…]',
+    arguments: [
+      {
+        name: 'NAME',
+        description: 'Names to screen; without any, one per line from standard input.',
+        optional: true,
+        variadic: true,
+      },
+    ],
+    options: {
+      json: { type: 'boolean', description: 'One JSON object per name: {query, matches}.' },
+      country: {
+        type: 'string',
+        value: 'CC',
+        description: "The organisation's country (ISO code), a soft qualifier.",
+      },
+      person: {
+        type: 'boolean',
+        description: 'The names are people: matched by name against sanctions lists only.',
+      },
+    },
+    details: 'Exits 1 when no list has been imported: "not screened" is never "no hits".',
+    example: 'printf "Harbin Institute of Technology\n哈尔滨工业大学\n" | liaison screen --json --country CN',
+    load: () => import('./screen.js').then((module) => module.screenNames),
+  },
+  {
+    name: 'compare',
+    summary: 'Score two names and explain why they match (or not)',
+    synopsis: '[--json] [--person] NAME1 NAME2 | --pairs',
+    arguments: [
+      { name: 'NAME1', description: 'The first name.', optional: true },
+      { name: 'NAME2', description: 'The second name.', optional: true },
+    ],
+    options: {
+      json: { type: 'boolean', description: 'Print {name1, name2, score, verdict, explanation} as JSON.' },
+      person: { type: 'boolean', description: "Compare as people's names." },
+      pairs: {
+        type: 'boolean',
+        description: 'Read name1<TAB>name2 lines from standard input; one JSON object per line.',
+      },
+    },
+    details: 'Uses the same scoring, thresholds and list aliases as the screening.',
+    example: 'liaison compare "Tsinghua University" "清华大学"',
+    load: () => import('./compare.js').then((module) => module.compareNamesCommand),
+  },
+  {
+    name: 'assess',
+    summary: 'Pre-assess a project description against the EU dual-use list, areas and no-go rules',
+    synopsis: '[--trl N] [--json] [FILE]',
+    arguments: [
+      {
+        name: 'FILE',
+        description: 'A UTF-8 text file; without it, the description is read from standard input.',
+        optional: true,
+      },
+    ],
+    options: {
+      trl: { type: 'string', value: 'N', description: 'Technology readiness level 1–9 of the work.' },
+      json: {
+        type: 'boolean',
+        description: 'Print one JSON object (riskLevel, candidates, areas, factors, versions, …).',
+      },
+    },
+    details:
+      'Uses the reference versions stored in the database (seeded from data/ on first use). Empty, binary or ' +
+      'oversized input (over 100,000 characters) exits 1 with the reason.',
+    example: 'liaison assess --trl 4 --json description.txt',
+    load: () => import('./assess.js').then((module) => module.assessDescription),
+  },
+  {
+    name: 'reference import annex',
+    summary: 'Import Annex I of the EU dual-use regulation as a new reference version',
+    synopsis: 'FILE',
+    arguments: [{ name: 'FILE', description: 'An annex.json as shipped in data/eu-dual-use-annex-i/.' }],
+    details:
+      'The same content imports only once; every earlier version stays readable and pinned by old assessments.',
+    example: 'liaison reference import annex data/eu-dual-use-annex-i/annex.json',
+    load: () => import('./reference.js').then((module) => module.importAnnex),
+  },
+  {
+    name: 'reference list',
+    summary: 'List the stored versions of the assessment reference data',
+    synopsis: '',
+    example: 'liaison reference list',
+    load: () => import('./reference.js').then((module) => module.listReference),
   },
   {
     name: 'openapi',

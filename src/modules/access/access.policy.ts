@@ -10,7 +10,16 @@ export type PolicyResource =
   | { kind: 'user'; id: string }
   | { kind: 'token'; userId: string }
   | { kind: 'office'; id: string }
-  | { kind: 'collaboration'; status: string; memberIds: readonly string[] }
+  | {
+      kind: 'collaboration'
+      status: string
+      memberIds: readonly string[]
+      /** Offices that may read the case: research security (intake) and every office routed to it. */
+      readerOfficeIds?: readonly string[]
+      /** Whether the expert team was consulted on the case. */
+      expertTeam?: boolean
+    }
+  | { kind: 'office_review'; participant: string; officeId: string | null }
 
 type Rule = (actor: Actor, resource?: PolicyResource) => boolean
 
@@ -34,14 +43,30 @@ const isMember = (actor: Actor, resource?: PolicyResource) =>
 const readCollaboration: Rule = (actor, resource) => {
   if (resource === undefined) return true
   if (isMember(actor, resource)) return true
-  return (
-    resource.kind === 'collaboration' &&
-    resource.status !== 'draft' &&
-    reviewingRoles.some((role) => hasRole(actor, role))
+  if (resource.kind !== 'collaboration' || resource.status === 'draft') return false
+  if (hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'auditor')) return true
+  if (hasRole(actor, 'expert') && resource.expertTeam) return true
+  // Office reviewers see the cases routed to their office (research security sees every case, for intake).
+  const readers = resource.readerOfficeIds
+  return actor.roles.some(
+    (grant) =>
+      grant.role === 'office_reviewer' && (readers === undefined || readers.includes(grant.officeId ?? '')),
   )
 }
+/** Any user holding at least one role (a user without roles sees nothing of screening). */
+const anyRole: Rule = (actor) => actor.roles.length > 0
+/** Office reviewers and admins screen names and disposition hits. */
+const screeningReviewer: Rule = (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer')
 /** Only members change a case: the researcher's side of the process. */
 const editCollaboration: Rule = (actor, resource) => resource === undefined || isMember(actor, resource)
+
+/** An office's review is done by that office's reviewers; the expert team's by experts. */
+const reviewsForParticipant: Rule = (actor, resource) => {
+  if (resource === undefined) return hasRole(actor, 'office_reviewer') || hasRole(actor, 'expert')
+  if (resource.kind !== 'office_review') return false
+  if (resource.participant === 'expert_team') return hasRole(actor, 'expert')
+  return actor.roles.some((grant) => grant.role === 'office_reviewer' && grant.officeId === resource.officeId)
+}
 
 /**
  * Every action of the platform and who may perform it. Anything not listed is denied.
@@ -81,6 +106,30 @@ const rules = {
   'questionnaire.read': anyone,
   'questionnaire.publish': admin,
   'reference.read': anyone,
+  'reference.edit': admin,
+  // Pre-assessment: the case's own members, reviewing roles once it is submitted; a user without roles never.
+  'assessment.run': (actor, resource) => actor.roles.length > 0 && readCollaboration(actor, resource),
+  'assessment.read': (actor, resource) => actor.roles.length > 0 && readCollaboration(actor, resource),
+  'assessment.ad_hoc': (actor) => actor.roles.length > 0,
+  'screening.lists_read': anyRole,
+  'screening.lists_manage': admin,
+  'screening.screen': screeningReviewer,
+  'screening.dispose': screeningReviewer,
+  // Record level: the service reads the case first, so researchers see the results of their own cases only.
+  'screening.results_read': anyRole,
+  'partner.read': (actor) => reviewingRoles.some((role) => hasRole(actor, role)),
+  'partner.suggest': anyRole,
+  'partner.edit': screeningReviewer,
+  'process.read': anyone,
+  'process.publish': admin,
+  'review.queue': (actor) =>
+    hasRole(actor, 'office_reviewer') || hasRole(actor, 'expert') || hasRole(actor, 'admin'),
+  'review.complete': reviewsForParticipant,
+  'review.ask': reviewsForParticipant,
+  'review.refer_expert': (actor) =>
+    hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'office_reviewer'),
+  'obligation.fulfil': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  'funder_notice.record': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'notification.list': anyone,
   'notification.update': anyone,
 } satisfies Record<string, Rule>

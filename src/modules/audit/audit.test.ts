@@ -21,15 +21,13 @@ describe('the audit trail', () => {
   it('keeps the chain intact under concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        test.database.db
-          .transaction()
-          .execute((trx) =>
-            recordAudit(trx, test.ctx, {
-              action: 'test.parallel',
-              entityType: 'test',
-              entityId: String(index),
-            }),
-          ),
+        test.database.db.transaction().execute((trx) =>
+          recordAudit(trx, test.ctx, {
+            action: 'test.parallel',
+            entityType: 'test',
+            entityId: String(index),
+          }),
+        ),
       ),
     )
     expect((await verifyAuditChain(test.database.db)).ok).toBe(true)

@@ -102,8 +102,10 @@ export async function replacePartners(trx: Db, id: string, sheet: DataSheet): Pr
 export interface CollaborationFilter {
   /** Only cases where this user is a member … */
   memberId: string
-  /** … or, when true, also every case past the draft stage. */
+  /** … or, when true, also every case past the draft stage … */
   includeSubmitted: boolean
+  /** … restricted, when given, to cases routed to these participants (office keys, "expert_team"). */
+  routedTo?: readonly string[]
   status?: CollaborationStatus
   search?: string
   limit: number
@@ -121,9 +123,18 @@ export async function listCollaborations(db: Db, filter: CollaborationFilter) {
         .whereRef('collaborationMembers.collaborationId', '=', 'collaborations.id')
         .where('collaborationMembers.userId', '=', filter.memberId),
     )
-    return filter.includeSubmitted
-      ? eb.or([isMember, eb('collaborations.status', 'not in', ['draft'])])
-      : isMember
+    if (!filter.includeSubmitted) return isMember
+    const submitted = eb('collaborations.status', 'not in', ['draft'])
+    if (filter.routedTo === undefined) return eb.or([isMember, submitted])
+    const routed = eb.exists(
+      eb
+        .selectFrom('officeReviews')
+        .select('officeReviews.id')
+        .whereRef('officeReviews.collaborationId', '=', 'collaborations.id')
+        .where('officeReviews.participant', 'in', filter.routedTo.length > 0 ? [...filter.routedTo] : [''])
+        .where('officeReviews.status', '!=', 'cancelled'),
+    )
+    return eb.or([isMember, eb.and([submitted, routed])])
   })
   if (filter.status) query = query.where('collaborations.status', '=', filter.status)
   if (filter.search) {
@@ -267,4 +278,23 @@ export async function findAttachment(db: Db, id: string): Promise<Selectable<Att
 /** Marks an attachment as removed (the file stays, so nothing is lost). */
 export async function markAttachmentRemoved(trx: Db, id: string, at: string): Promise<void> {
   await trx.updateTable('attachments').set({ removedAt: at }).where('id', '=', id).execute()
+}
+
+/**
+ * The offices that may read a case besides its members: research security (which does the intake
+ * of every case) and every office the case was routed to; and whether the expert team was asked.
+ */
+export async function readersOf(db: Db, id: string): Promise<{ officeIds: string[]; expertTeam: boolean }> {
+  const routed = await db
+    .selectFrom('officeReviews')
+    .select('participant')
+    .where('collaborationId', '=', id)
+    .where('status', '!=', 'cancelled')
+    .execute()
+  const keys = new Set(['research_security', ...routed.map((row) => row.participant)])
+  const offices = await db.selectFrom('offices').select(['id', 'key']).execute()
+  return {
+    officeIds: offices.filter((office) => keys.has(office.key)).map((office) => office.id),
+    expertTeam: keys.has('expert_team'),
+  }
 }

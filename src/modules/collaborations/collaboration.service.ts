@@ -1,10 +1,12 @@
 import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
+import { emitDomainEvent } from '../../platform/events.js'
 import { newId } from '../../shared/ids.js'
 import { type Actor, authorize, can, type PolicyResource } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
 import { findUser } from '../organisation/index.js'
+import { requestPartnerScreening } from '../screening/index.js'
 import { checkUpload } from './attachment.rules.js'
 import type { CollaborationRow } from './collaboration.repo.js'
 import * as repo from './collaboration.repo.js'
@@ -120,7 +122,20 @@ function toQuestionnaire(row: {
 
 /** The policy's view of a collaboration. */
 async function resourceOf(db: Db, row: CollaborationRow): Promise<PolicyResource> {
-  return { kind: 'collaboration', status: row.status, memberIds: await repo.listMemberIds(db, row.id) }
+  const readers = await repo.readersOf(db, row.id)
+  return {
+    kind: 'collaboration',
+    status: row.status,
+    memberIds: await repo.listMemberIds(db, row.id),
+    readerOfficeIds: readers.officeIds,
+    expertTeam: readers.expertTeam,
+  }
+}
+
+/** The policy's view of a case, for other modules that check access to it; undefined when missing. */
+export async function collaborationResource(db: Db, id: string): Promise<PolicyResource | undefined> {
+  const row = await repo.findCollaboration(db, id)
+  return row && resourceOf(db, row)
 }
 
 async function loadAuthorized(ctx: Ctx, id: string, action: 'collaboration.read' | 'collaboration.edit') {
@@ -181,10 +196,12 @@ export async function listCollaborations(
   query: CollaborationQuery,
 ): Promise<CollaborationSummary[]> {
   authorize(ctx.actor, 'collaboration.list')
-  const all = query.scope === 'all' && can(ctx.actor, 'collaboration.list_all')
+  const actor = ctx.actor
+  const all = query.scope === 'all' && can(actor, 'collaboration.list_all')
   const rows = await repo.listCollaborations(ctx.db, {
-    memberId: ctx.actor.id,
+    memberId: actor.id,
     includeSubmitted: all,
+    routedTo: await routedToFilter(ctx.db, actor),
     status: query.status,
     search: query.q,
     limit: query.limit,
@@ -207,6 +224,24 @@ export async function listCollaborations(
       nextStep: nextStep(status, row.submittedAt),
     }
   })
+}
+
+/**
+ * Which routed cases an actor sees in "all cases": everything for admins, decision-makers and
+ * auditors (undefined), otherwise the cases routed to their offices (all for research security)
+ * or, for experts, those the expert team was asked about.
+ */
+async function routedToFilter(db: Db, actor: Actor): Promise<string[] | undefined> {
+  if (['admin', 'decision_maker', 'auditor'].some((role) => actor.roles.some((grant) => grant.role === role)))
+    return undefined
+  const offices = await db.selectFrom('offices').select(['id', 'key']).execute()
+  const mine = offices.filter((office) =>
+    actor.roles.some((grant) => grant.role === 'office_reviewer' && grant.officeId === office.id),
+  )
+  if (mine.some((office) => office.key === 'research_security')) return undefined
+  const keys = mine.map((office) => office.key)
+  if (actor.roles.some((grant) => grant.role === 'expert')) keys.push('expert_team')
+  return keys
 }
 
 // ---- the researcher's side
@@ -268,6 +303,7 @@ async function insertNew(
   await repo.insertCollaboration(trx, row)
   await repo.replaceMembers(trx, id, actorId, sheet)
   await repo.replacePartners(trx, id, sheet)
+  await requestPartnerScreening(trx, ctx, id, 'draft_saved')
   await recordAudit(trx, ctx, {
     action: followUpOf ? 'collaboration.follow_up_created' : 'collaboration.created',
     entityType: 'collaboration',
@@ -313,6 +349,7 @@ export async function saveDraft(ctx: Ctx, id: string, input: SaveDraft): Promise
     })
     await repo.replaceMembers(trx, id, row.createdBy, data.sheet)
     await repo.replacePartners(trx, id, data.sheet)
+    await requestPartnerScreening(trx, ctx, id, 'draft_saved')
     await recordAudit(trx, ctx, {
       action: 'collaboration.draft_saved',
       entityType: 'collaboration',
@@ -366,12 +403,19 @@ export async function submitCollaboration(ctx: Ctx, id: string): Promise<Collabo
       submittedAt: now,
       updatedAt: laterThan(ctx.now(), row.updatedAt),
     })
+    await requestPartnerScreening(trx, ctx, id, 'submitted')
     await recordAudit(trx, ctx, {
       action: kind === 'amendment' ? 'collaboration.amendment_submitted' : 'collaboration.submitted',
       entityType: 'collaboration',
       entityId: id,
       before: { status },
       after: { status: 'submitted', version },
+    })
+    await emitDomainEvent(trx, ctx, 'collaboration.transitioned', {
+      collaborationId: id,
+      from: status,
+      to: 'submitted',
+      details: { version, kind },
     })
   })
   return getCollaboration(ctx, id)
@@ -568,6 +612,7 @@ async function transition(
 ): Promise<void> {
   const from = parseStatus(row.status)
   requireTransition(from, to)
+  await emitDomainEvent(trx, ctx, 'collaboration.transitioning', { collaborationId: row.id, from, to })
   await repo.updateCollaboration(trx, row.id, {
     ...extra,
     status: to,
@@ -579,6 +624,12 @@ async function transition(
     entityId: row.id,
     before: { status: from },
     after: { status: to, ...details },
+  })
+  await emitDomainEvent(trx, ctx, 'collaboration.transitioned', {
+    collaborationId: row.id,
+    from,
+    to,
+    details,
   })
 }
 
@@ -738,4 +789,44 @@ function toAttachment(row: {
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt,
   }
+}
+
+// ---- for other modules (no permission check: callers authorize)
+
+/** What other modules need to know about a case. */
+export interface CaseSnapshot {
+  id: string
+  reference: string
+  title: string
+  status: CollaborationStatus
+  sheet: DataSheet
+  version: number
+  decidedVersion: number | null
+  memberIds: string[]
+  decision: { outcome: string; reasons: string; conditions: string[]; decidedBy: string } | null
+  submittedAt: string | null
+}
+
+/** A case's current state for another module's logic, or undefined. */
+export async function loadCaseSnapshot(db: Db, id: string): Promise<CaseSnapshot | undefined> {
+  const row = await repo.findCollaboration(db, id)
+  if (!row) return undefined
+  return {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    status: parseStatus(row.status),
+    sheet: parseSheet(row.sheet),
+    version: row.version,
+    decidedVersion: row.decidedVersion,
+    memberIds: await repo.listMemberIds(db, id),
+    decision: row.decision ? JSON.parse(row.decision) : null,
+    submittedAt: row.submittedAt,
+  }
+}
+
+/** The sheet of a stored version, or undefined. */
+export async function loadVersionSheet(db: Db, id: string, version: number): Promise<DataSheet | undefined> {
+  const row = await repo.findVersion(db, id, version)
+  return row ? parseSheet(row.sheet) : undefined
 }

@@ -3,6 +3,8 @@ export * from './collaboration.schema.js'
 export {
   activateCollaboration,
   addAttachment,
+  type CaseSnapshot,
+  collaborationResource,
   createCollaboration,
   createFollowUp,
   decideCollaboration,
@@ -10,6 +12,8 @@ export {
   getCollaboration,
   getCurrentQuestionnaire,
   listCollaborations,
+  loadCaseSnapshot,
+  loadVersionSheet,
   saveDraft,
   startAmendment,
   startReview,

@@ -113,17 +113,15 @@ describe('notifications in the app and by e-mail', () => {
     const quiet = await createDemoDatabase()
     try {
       const id = (await findUserRowByUsername(quiet.database.db, 'auditor'))?.id ?? ''
-      await quiet.database.db
-        .transaction()
-        .execute((trx) =>
-          notify(trx, quiet.ctx, {
-            userIds: [id],
-            kind: 'decision',
-            subject: { de: 'x', en: 'x' },
-            body: { de: 'y', en: 'y' },
-            link: '/',
-          }),
-        )
+      await quiet.database.db.transaction().execute((trx) =>
+        notify(trx, quiet.ctx, {
+          userIds: [id],
+          kind: 'decision',
+          subject: { de: 'x', en: 'x' },
+          body: { de: 'y', en: 'y' },
+          link: '/',
+        }),
+      )
       const rows = await quiet.database.db.selectFrom('notifications').select('emailStatus').execute()
       expect(rows).toEqual([{ emailStatus: 'skipped' }])
       expect(await quiet.database.db.selectFrom('jobs').select('id').execute()).toEqual([])

@@ -1,10 +1,4 @@
-import {
-  type ColumnDefinitionBuilder,
-  type CreateTableBuilder,
-  type Kysely,
-  PostgresAdapter,
-  sql,
-} from 'kysely'
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, PostgresAdapter, sql } from 'kysely'
 
 /** The two SQL dialects Liaison runs on. */
 export type Dialect = 'sqlite' | 'postgres'

@@ -23,9 +23,29 @@ export interface Database {
   collaborationPartners: CollaborationPartnerTable
   collaborationVersions: CollaborationVersionTable
   attachments: AttachmentTable
+  referenceVersions: ReferenceVersionTable
+  annexEntries: AnnexEntryTable
+  assessments: AssessmentTable
   jobs: JobTable
   jobSchedules: JobScheduleTable
   notifications: NotificationTable
+  processVersions: ProcessVersionTable
+  officeReviews: OfficeReviewTable
+  informationRequests: InformationRequestTable
+  messages: MessageTable
+  obligations: ObligationTable
+  funderNotices: FunderNoticeTable
+  screeningLists: ScreeningListTable
+  screeningListVersions: ScreeningListVersionTable
+  screeningEntries: ScreeningEntryTable
+  screeningListChanges: ScreeningListChangeTable
+  screeningPartners: ScreeningPartnerTable
+  screeningPartnerLinks: ScreeningPartnerLinkTable
+  screeningRuns: ScreeningRunTable
+  screeningHits: ScreeningHitTable
+  screeningDispositions: ScreeningDispositionTable
+  screeningPartnerNotes: ScreeningPartnerNoteTable
+  screeningSettings: ScreeningSettingsTable
 }
 
 export interface UnitTable {
@@ -278,4 +298,256 @@ export interface NotificationTable {
   /** pending (immediate mail queued) | digest (waits for the daily digest) | sent | skipped (no mail configured or no address) */
   emailStatus: string
   emailedAt: string | null
+}
+
+export interface ScreeningListTable {
+  id: string
+  key: string
+  name: string
+  kind: string
+  format: string
+  expectedUpdateDays: number
+  createdAt: string
+}
+
+export interface ScreeningListVersionTable {
+  id: string
+  listId: string
+  version: number
+  importedAt: string
+  importedBy: string
+  fileName: string
+  sha256: string
+  entryCount: number
+  added: number
+  removed: number
+  changed: number
+  /** JSON array of the importer's warnings. */
+  warnings: string
+}
+
+export interface ScreeningEntryTable {
+  id: string
+  versionId: string
+  entityKey: string
+  /** Hash of the entry's content: a disposition holds for this hash only. */
+  entryHash: string
+  entityType: string
+  name: string
+  /** JSON arrays and object. */
+  aliases: string
+  formerNames: string
+  countries: string
+  details: string
+}
+
+export interface ScreeningListChangeTable {
+  versionId: string
+  entityKey: string
+  /** added | removed | changed */
+  change: string
+  name: string
+}
+
+export interface ScreeningPartnerTable {
+  id: string
+  name: string
+  nameOriginal: string
+  country: string | null
+  /** JSON array of the other names the partner was entered as. */
+  aliases: string
+  mergedInto: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ScreeningPartnerLinkTable {
+  collaborationId: string
+  partnerRef: string
+  partnerId: string
+}
+
+export interface ScreeningRunTable {
+  id: string
+  partnerId: string | null
+  collaborationId: string | null
+  partnerRef: string | null
+  query: string
+  country: string | null
+  isPerson: number
+  /** draft_saved | submitted | on_demand | list_update | ad_hoc */
+  trigger: string
+  actorName: string
+  at: string
+  hitCount: number
+  /** JSON object list key -> version screened against. */
+  listVersions: string
+}
+
+export interface ScreeningHitTable {
+  id: string
+  runId: string
+  listKey: string
+  listName: string
+  listKind: string
+  listVersion: number
+  entityKey: string
+  entryHash: string
+  name: string
+  matchedName: string
+  score: number
+  verdict: string
+  explanation: string
+}
+
+export interface ScreeningDispositionTable {
+  id: string
+  partnerId: string
+  listKey: string
+  entityKey: string
+  entryHash: string
+  /** confirmed | false_positive */
+  decision: string
+  reason: string
+  decidedBy: string
+  decidedAt: string
+}
+
+export interface ScreeningPartnerNoteTable {
+  id: string
+  partnerId: string
+  body: string
+  author: string
+  createdAt: string
+}
+
+export interface ScreeningSettingsTable {
+  id: string
+  matchThreshold: number
+  reviewThreshold: number
+  updatedAt: string
+  updatedBy: string
+}
+
+export interface ReferenceVersionTable {
+  id: string
+  /** annex, vocabulary, sensitive_areas, no_go_rules, weights or checklist. */
+  kind: string
+  /** Empty for kinds with one document; the checklist key for checklists. */
+  key: string
+  version: number
+  label: string
+  /** SHA-256 of the canonical content: the same content is never stored twice in a row. */
+  contentHash: string
+  /** JSON of the content (for the Annex: its label and general documents; entries are rows). */
+  content: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface AnnexEntryTable {
+  versionId: string
+  code: string
+  category: string
+  heading: string
+  text: string
+  /** JSON array of the entry's notes. */
+  notes: string
+}
+
+export interface AssessmentTable {
+  id: string
+  collaborationId: string
+  collaborationVersion: number
+  /** The sheet state (collaboration updatedAt) the assessment was made on. */
+  sheetUpdatedAt: string
+  riskLevel: string
+  /** JSON of the full result, including the reference versions it used. */
+  result: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface ProcessVersionTable {
+  id: string
+  version: number
+  /** JSON of the process configuration. */
+  config: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface OfficeReviewTable {
+  id: string
+  collaborationId: string
+  /** 1 for the first review; each amendment or re-review opens a new round. */
+  round: number
+  processVersion: number
+  /** An office key, or "expert_team". */
+  participant: string
+  does: string
+  /** JSON array of the routing reasons. */
+  reasons: string
+  status: string
+  dueAt: string
+  /** Set while a request for information is open: the clock stands still. */
+  pausedSince: string | null
+  remainingWorkingDays: number | null
+  findings: string
+  recommendation: string | null
+  /** JSON array of condition texts. */
+  conditions: string
+  completedAt: string | null
+  completedBy: string | null
+  remindedAt: string | null
+  escalatedAt: string | null
+  createdAt: string
+}
+
+export interface InformationRequestTable {
+  id: string
+  reviewId: string
+  collaborationId: string
+  question: string
+  askedBy: string
+  askedAt: string
+  answer: string | null
+  answeredBy: string | null
+  answeredAt: string | null
+}
+
+export interface MessageTable {
+  id: string
+  collaborationId: string
+  authorId: string
+  authorName: string
+  body: string
+  /** 1 for internal notes that only reviewers see. */
+  isInternal: number
+  /** JSON array of mentioned usernames. */
+  mentions: string
+  createdAt: string
+}
+
+export interface ObligationTable {
+  id: string
+  collaborationId: string
+  text: string
+  dueAt: string | null
+  confirmerOffice: string | null
+  status: string
+  fulfilledAt: string | null
+  fulfilledBy: string | null
+  note: string
+  createdAt: string
+}
+
+export interface FunderNoticeTable {
+  id: string
+  collaborationId: string
+  recipients: string
+  text: string
+  sentAt: string
+  recordedBy: string
+  createdAt: string
 }

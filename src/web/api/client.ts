@@ -13,6 +13,21 @@ import {
   SessionInfoSchema,
 } from '../../modules/auth/auth.schema.js'
 import {
+  AttachmentSchema,
+  type CollaborationQuery,
+  CollaborationSchema,
+  CollaborationSummarySchema,
+  CollaborationVersionSchema,
+  type CreateCollaboration,
+  type Decide,
+  FieldChangeSchema,
+  HistoryEntrySchema,
+  ImportReportSchema,
+  QuestionnaireSchema,
+  ResearchAreaSchema,
+  type SaveDraft,
+} from '../../modules/collaborations/collaboration.schema.js'
+import {
   ContactPersonSchema,
   type CreateContactPerson,
   type CreateUnit,
@@ -97,11 +112,15 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
   onUnauthenticated = handler
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+/** The HTTP methods the API uses. */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
-interface RequestOptions {
+/** Options of one API call. */
+export interface RequestOptions {
   body?: unknown
   query?: Record<string, string | number | undefined>
+  /** A multipart body (file uploads); the browser sets the content type with its boundary. */
+  form?: FormData
   /** Do not call the unauthenticated handler on 401 (the session probe and the login form expect it). */
   quietUnauthenticated?: boolean
 }
@@ -131,7 +150,7 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
   }
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.body !== undefined && !options.form) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
   let response: Response
   try {
@@ -139,7 +158,7 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     })
   } catch (error) {
     throw new ApiError({
@@ -157,7 +176,7 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
 }
 
 /** Calls the API and validates the JSON answer against the schema the server documents. */
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   schema: S,
   method: Method,
   path: string,
@@ -168,11 +187,23 @@ async function request<S extends z.ZodType>(
 }
 
 /** Calls the API for an answer without a body (204). */
-async function requestEmpty(method: Method, path: string, options?: RequestOptions): Promise<void> {
+export async function requestEmpty(method: Method, path: string, options?: RequestOptions): Promise<void> {
   await send(method, path, options)
 }
 
 const id = (value: string) => encodeURIComponent(value)
+
+/** The address of a file the browser downloads itself (an attachment, the import template). */
+export function downloadUrl(path: string): string {
+  return base + path
+}
+
+function fileForm(file: File, fields: Record<string, string> = {}): FormData {
+  const form = new FormData()
+  form.append('file', file)
+  for (const [name, value] of Object.entries(fields)) if (value) form.append(name, value)
+  return form
+}
 
 /** The Liaison API, one typed function per endpoint. */
 export const api = {
@@ -212,6 +243,60 @@ export const api = {
     create: (body: CreateUser) => request(UserSchema, 'POST', '/users', { body }),
     update: (userId: string, body: UpdateUser) =>
       request(UserSchema, 'PATCH', `/users/${id(userId)}`, { body }),
+  },
+  collaborations: {
+    list: (query: Partial<CollaborationQuery> = {}) =>
+      request(z.array(CollaborationSummarySchema), 'GET', '/collaborations', {
+        query: { scope: query.scope, status: query.status, q: query.q, limit: query.limit },
+      }),
+    create: (body: CreateCollaboration) => request(CollaborationSchema, 'POST', '/collaborations', { body }),
+    get: (caseId: string) => request(CollaborationSchema, 'GET', `/collaborations/${id(caseId)}`),
+    saveSheet: (caseId: string, body: SaveDraft) =>
+      request(CollaborationSchema, 'PUT', `/collaborations/${id(caseId)}/sheet`, { body }),
+    submit: (caseId: string) => request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/submit`),
+    amend: (caseId: string) => request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/amend`),
+    withdrawAmendment: (caseId: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/withdraw-amendment`),
+    activate: (caseId: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/activate`),
+    startReview: (caseId: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/start-review`),
+    withdraw: (caseId: string, reason: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/withdraw`, { body: { reason } }),
+    end: (caseId: string, reason: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/end`, { body: { reason } }),
+    followUp: (caseId: string) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/follow-up`),
+    decide: (caseId: string, body: Decide) =>
+      request(CollaborationSchema, 'POST', `/collaborations/${id(caseId)}/decision`, { body }),
+    history: (caseId: string) =>
+      request(z.array(HistoryEntrySchema), 'GET', `/collaborations/${id(caseId)}/history`),
+    versions: (caseId: string) =>
+      request(z.array(CollaborationVersionSchema), 'GET', `/collaborations/${id(caseId)}/versions`),
+    diff: (caseId: string, query: { from?: number; to?: number } = {}) =>
+      request(z.array(FieldChangeSchema), 'GET', `/collaborations/${id(caseId)}/diff`, { query }),
+    attachments: (caseId: string) =>
+      request(z.array(AttachmentSchema), 'GET', `/collaborations/${id(caseId)}/attachments`),
+    addAttachment: (caseId: string, file: File, description = '') =>
+      request(AttachmentSchema, 'POST', `/collaborations/${id(caseId)}/attachments`, {
+        form: fileForm(file, { description }),
+      }),
+    removeAttachment: (caseId: string, attachmentId: string) =>
+      requestEmpty('DELETE', `/collaborations/${id(caseId)}/attachments/${id(attachmentId)}`),
+    attachmentUrl: (caseId: string, attachmentId: string) =>
+      downloadUrl(`/collaborations/${id(caseId)}/attachments/${id(attachmentId)}`),
+    importTemplateUrl: () => downloadUrl('/collaborations/import/template'),
+    import: (file: File, dryRun: boolean) =>
+      request(ImportReportSchema, 'POST', '/collaborations/import', {
+        query: { dryRun: String(dryRun) },
+        form: fileForm(file),
+      }),
+  },
+  questionnaire: {
+    current: () => request(QuestionnaireSchema, 'GET', '/questionnaire'),
+  },
+  reference: {
+    researchAreas: () => request(z.array(ResearchAreaSchema), 'GET', '/reference/research-areas'),
   },
   audit: {
     list: (query: Partial<AuditQuery> = {}) =>

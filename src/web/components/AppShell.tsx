@@ -8,13 +8,26 @@ import { type AppRoute, appRoutes, externalLinks } from '../routes.js'
 import { Loading } from './Feedback.js'
 
 /**
- * The institution's name as the server announces it in `<meta name="liaison-institution">`
- * (the API has no field for it yet), or a neutral fallback.
+ * The institution's name as the server announces it (`GET /auth/providers`, asked once per page
+ * load), falling back to the `<meta name="liaison-institution">` tag and then a neutral text.
  */
 function useInstitutionName(): string {
   const t = useT()
-  const content = document.querySelector('meta[name="liaison-institution"]')?.getAttribute('content')?.trim()
-  return content || t('app.institutionFallback')
+  const [name, setName] = useState<string | null>(null)
+  useEffect(() => {
+    let cancelled = false
+    api.auth
+      .providers()
+      .then((providers) => {
+        if (!cancelled) setName(providers.institution.name.trim() || null)
+      })
+      .catch(() => undefined)
+    return () => {
+      cancelled = true
+    }
+  }, [])
+  const meta = document.querySelector('meta[name="liaison-institution"]')?.getAttribute('content')?.trim()
+  return name || meta || t('app.institutionFallback')
 }
 
 /** The DE / EN switch; signed-in users also get the choice saved in their profile. */

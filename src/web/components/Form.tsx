@@ -99,13 +99,16 @@ interface FieldShellProps {
   hint?: string
   error?: string
   optional?: boolean
+  /** A stable id for the control, so that other parts of the page can link to the field. */
+  id?: string
   children: (ids: { inputId: string; describedBy: string | undefined; invalid: boolean }) => ReactNode
 }
 
 /** Label, hint, control and error message of one form field, wired for assistive technology. */
-export function FieldShell({ label, hint, error, optional, children }: FieldShellProps) {
+export function FieldShell({ label, hint, error, optional, id, children }: FieldShellProps) {
   const t = useT()
-  const inputId = useId()
+  const generatedId = useId()
+  const inputId = id ?? generatedId
   const hintId = `${inputId}-hint`
   const errorId = `${inputId}-error`
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
@@ -137,12 +140,13 @@ type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'onCh
   hint?: string
   error?: string
   optional?: boolean
+  id?: string
 }
 
 /** A labelled text input with hint and error. */
-export function TextField({ label, value, onChange, hint, error, optional, ...rest }: InputProps) {
+export function TextField({ label, value, onChange, hint, error, optional, id, ...rest }: InputProps) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ inputId, describedBy, invalid }) => (
         <input
           {...rest}
@@ -167,6 +171,8 @@ export function TextAreaField({
   error,
   optional,
   rows = 3,
+  id,
+  maxLength,
 }: {
   label: string
   value: string
@@ -175,14 +181,17 @@ export function TextAreaField({
   error?: string
   optional?: boolean
   rows?: number
+  id?: string
+  maxLength?: number
 }) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ inputId, describedBy, invalid }) => (
         <textarea
           id={inputId}
           className="input"
           rows={rows}
+          maxLength={maxLength}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-describedby={describedBy}
@@ -202,6 +211,7 @@ export function SelectField({
   hint,
   error,
   optional,
+  id,
 }: {
   label: string
   value: string
@@ -210,9 +220,10 @@ export function SelectField({
   hint?: string
   error?: string
   optional?: boolean
+  id?: string
 }) {
   return (
-    <FieldShell label={label} hint={hint} error={error} optional={optional}>
+    <FieldShell label={label} hint={hint} error={error} optional={optional} id={id}>
       {({ inputId, describedBy, invalid }) => (
         <select
           id={inputId}
@@ -242,7 +253,10 @@ export function CheckboxGroup<V extends string>({
   error,
   hint,
   columns = 2,
+  id,
 }: {
+  /** A stable id for the group, so that other parts of the page can link to it. */
+  id?: string
   legend: string
   options: { value: V; label: string; hint?: string }[]
   selected: readonly V[]
@@ -254,11 +268,18 @@ export function CheckboxGroup<V extends string>({
   const errorId = useId()
   return (
     <fieldset
+      id={id}
       className={error ? 'fieldset field--invalid' : 'fieldset'}
-      aria-describedby={error ? errorId : undefined}
+      aria-describedby={
+        [hint ? `${errorId}-hint` : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
+      }
     >
       <legend className="field__label">{legend}</legend>
-      {hint && <p className="field__hint">{hint}</p>}
+      {hint && (
+        <p className="field__hint" id={`${errorId}-hint`}>
+          {hint}
+        </p>
+      )}
       <div className={`checkbox-grid checkbox-grid--${columns}`}>
         {options.map((option) => (
           <label key={option.value} className="checkbox">

@@ -1,13 +1,19 @@
 import type { Migration } from 'kysely'
 import * as foundation from './0001_foundation.js'
 import * as collaborations from './0002_collaborations.js'
+import * as assessment from './0003_assessment.js'
+import * as screening from './0004_screening.js'
 import * as jobs from './0005_jobs.js'
 import * as notifications from './0006_notifications.js'
+import * as reviews from './0007_reviews.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0002_collaborations': collaborations,
+  '0003_assessment': assessment,
+  '0004_screening': screening,
   '0005_jobs': jobs,
   '0006_notifications': notifications,
+  '0007_reviews': reviews,
 }

@@ -1,0 +1,16 @@
+export { checkReviewDeadlines, deadlineSchedule } from './review.jobs.js'
+export { caseFacts, type ExternalFacts, routeCase } from './review.routing.js'
+export * from './review.schema.js'
+export {
+  answerInformationRequest,
+  askForInformation,
+  checkDeadlines,
+  completeReview,
+  getCaseReview,
+  getProcess,
+  getQueue,
+  listMessages,
+  postMessage,
+  referToExpertTeam,
+  registerFactProvider,
+} from './review.service.js'
