@@ -128,10 +128,10 @@ export function createApp(deps: AppDependencies) {
   const api = createApiRouter()
   app.route('/api/v1', api)
   app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()))
+  mountApiReference(app)
   app.all('/api/*', () => {
     throw new AppError('not_found', 'There is no such API endpoint.')
   })
-  mountApiReference(app)
   mountWebClient(app, config.webDist)
   return app
 }

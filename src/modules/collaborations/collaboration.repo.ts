@@ -298,3 +298,28 @@ export async function readersOf(db: Db, id: string): Promise<{ officeIds: string
     expertTeam: keys.has('expert_team'),
   }
 }
+
+/** The audit entries of a case, newest first, with the acting person's display name. */
+export async function listHistory(db: Db, id: string) {
+  const rows = await db
+    .selectFrom('auditEvents')
+    .leftJoin('users', 'users.id', 'auditEvents.actorId')
+    .select([
+      'auditEvents.at',
+      'auditEvents.actorName',
+      'users.displayName',
+      'auditEvents.action',
+      'auditEvents.after',
+    ])
+    .where('auditEvents.entityType', '=', 'collaboration')
+    .where('auditEvents.entityId', '=', id)
+    .orderBy('auditEvents.seq', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    at: row.at,
+    // The system acts without a user row; people are named as the institution knows them.
+    actorName: row.displayName ?? (row.actorName === 'system' ? 'Liaison' : row.actorName),
+    action: row.action,
+    after: row.after,
+  }))
+}

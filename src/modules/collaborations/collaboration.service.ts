@@ -550,20 +550,20 @@ export async function decideCollaboration(ctx: Ctx, id: string, input: Decide): 
 
 /** The case's history from the audit trail, newest first. */
 export async function getHistory(ctx: Ctx, id: string): Promise<HistoryEntry[]> {
-  await loadAuthorized(ctx, id, 'collaboration.read')
-  const rows = await ctx.db
-    .selectFrom('auditEvents')
-    .select(['at', 'actorName', 'action', 'after'])
-    .where('entityType', '=', 'collaboration')
-    .where('entityId', '=', id)
-    .orderBy('seq', 'desc')
-    .execute()
-  return rows.map((row) => ({
-    at: row.at,
-    actorName: row.actorName,
-    action: row.action,
-    details: row.after === null ? null : JSON.parse(row.after),
-  }))
+  const { actor } = await loadAuthorized(ctx, id, 'collaboration.read')
+  // Internal notes of the reviewers stay internal, also in the history.
+  const isReviewer = ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'].some((role) =>
+    actor.roles.some((grant) => grant.role === role),
+  )
+  const rows = await repo.listHistory(ctx.db, id)
+  return rows
+    .filter((row) => isReviewer || row.action !== 'discussion.internal_note')
+    .map((row) => ({
+      at: row.at,
+      actorName: row.actorName,
+      action: row.action,
+      details: row.after === null ? null : JSON.parse(row.after),
+    }))
 }
 
 /** Every stored version of the sheet. */

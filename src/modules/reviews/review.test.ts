@@ -241,6 +241,13 @@ describe('the joint review process', () => {
     const seenByReviewer = await (await hr.request(`/api/v1/collaborations/${id}/messages`)).json()
     expect(seenByReviewer).toHaveLength(2)
     expect(seenByReviewer[0].isInternal).toBe(true)
+    const history = JSON.stringify(
+      await (await researcher.request(`/api/v1/collaborations/${id}/history`)).json(),
+    )
+    expect(history).not.toContain('host agreement')
+    expect(JSON.stringify(await (await hr.request(`/api/v1/collaborations/${id}/history`)).json())).toContain(
+      'host agreement',
+    )
     const forbidden = await researcher.request(`/api/v1/collaborations/${id}/messages`, {
       method: 'POST',
       json: { body: 'x', isInternal: true },
