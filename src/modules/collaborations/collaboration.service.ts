@@ -28,6 +28,7 @@ import {
   type HistoryEntry,
   type NewQuestionnaire,
   NewQuestionnaireSchema,
+  type NextStep,
   type Question,
   type Questionnaire,
   QuestionSchema,
@@ -159,6 +160,33 @@ export async function getCollaboration(ctx: Ctx, id: string): Promise<Collaborat
   return toCollaboration(ctx.db, row, actor, resource)
 }
 
+type NextStepRefiner = (
+  db: Db,
+  collaborationId: string,
+  status: CollaborationStatus,
+  step: NextStep,
+) => Promise<NextStep>
+const nextStepRefiners: NextStepRefiner[] = []
+
+/**
+ * Lets another module describe the current step more precisely (the reviews module knows which
+ * offices hold the file and their deadlines).
+ */
+export function registerNextStepRefiner(refiner: NextStepRefiner): void {
+  nextStepRefiners.push(refiner)
+}
+
+async function refineNextStep(
+  db: Db,
+  id: string,
+  status: CollaborationStatus,
+  step: NextStep,
+): Promise<NextStep> {
+  let refined = step
+  for (const refiner of nextStepRefiners) refined = await refiner(db, id, status, refined)
+  return refined
+}
+
 async function toCollaboration(
   db: Db,
   row: CollaborationRow,
@@ -182,7 +210,7 @@ async function toCollaboration(
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     decision: row.decision ? JSON.parse(row.decision) : null,
-    nextStep: nextStep(status, row.submittedAt),
+    nextStep: await refineNextStep(db, row.id, status, nextStep(status, row.submittedAt)),
     submissionProblems: isEditable(status)
       ? submissionProblems(sheet, await questionsOf(db, row.questionnaireVersion))
       : [],

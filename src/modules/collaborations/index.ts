@@ -14,6 +14,7 @@ export {
   listCollaborations,
   loadCaseSnapshot,
   loadVersionSheet,
+  registerNextStepRefiner,
   saveDraft,
   startAmendment,
   startReview,

@@ -12,6 +12,7 @@ import {
   diffSheets,
   loadCaseSnapshot,
   loadVersionSheet,
+  registerNextStepRefiner,
 } from '../collaborations/index.js'
 import { notify } from '../notifications/index.js'
 import { defaultProcess } from './process.defaults.js'
@@ -55,6 +56,47 @@ async function externalFacts(db: Db, collaborationId: string): Promise<ExternalF
   }
   return facts
 }
+
+// While a case is in review, the offices with open reviews hold the file; once every office has
+// given its advice, the decision-makers do.
+registerNextStepRefiner(async (db, collaborationId, status, step) => {
+  if (status !== 'in_review') return step
+  const reviews = await repo.listReviewsOfCase(db, collaborationId)
+  const round = Math.max(0, ...reviews.map((review) => review.round))
+  const current = reviews.filter((review) => review.round === round && review.status !== 'cancelled')
+  const open = current.filter(
+    (review) => review.status === 'open' || review.status === 'waiting_for_information',
+  )
+  const who = (participant: string) =>
+    participant === 'expert_team'
+      ? { kind: 'role' as const, key: 'expert_team' }
+      : { kind: 'office' as const, key: participant }
+  const responsibilities = [
+    ...current.map((review) => ({
+      who: who(review.participant),
+      does: review.does === 'assesses' ? ('assesses' as const) : ('advises' as const),
+    })),
+    { who: { kind: 'role' as const, key: 'decision_maker' }, does: 'decides' as const },
+  ]
+  if (open.length === 0) {
+    return {
+      step: 'decision',
+      holder: { kind: 'role', key: 'decision_maker' },
+      responsibilities,
+      askedOfResearcher: null,
+      dueAt: null,
+    }
+  }
+  const waiting = open.some((review) => review.status === 'waiting_for_information')
+  const first = open[0]
+  return {
+    step: 'office_reviews',
+    holder: open.length === 1 && first ? who(first.participant) : { kind: 'role', key: 'offices' },
+    responsibilities,
+    askedOfResearcher: waiting ? 'answer_questions' : null,
+    dueAt: open.map((review) => review.dueAt).sort()[0] ?? null,
+  }
+})
 
 // ---- the process configuration
 

@@ -169,8 +169,19 @@ describe('the joint review process', () => {
       (await decider.request(`/api/v1/collaborations/${id}/decision`, { method: 'POST', json: decision }))
         .status,
     ).toBe(409)
+    const before = await (await researcher.request(`/api/v1/collaborations/${id}`)).json()
+    expect(before.nextStep).toMatchObject({ step: 'office_reviews', dueAt: '2026-03-13T09:00:00.000Z' })
+    expect(before.nextStep.responsibilities).toContainEqual({
+      who: { kind: 'office', key: 'hr' },
+      does: 'advises',
+    })
     await completeOpenReviews(test, id)
     expect((await reviewOf(decider, id)).readyForDecision).toBe(true)
+    const ready = await (await researcher.request(`/api/v1/collaborations/${id}`)).json()
+    expect(ready.nextStep).toMatchObject({
+      step: 'decision',
+      holder: { kind: 'role', key: 'decision_maker' },
+    })
     expect(
       (await decider.request(`/api/v1/collaborations/${id}/decision`, { method: 'POST', json: decision }))
         .status,

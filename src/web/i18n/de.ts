@@ -375,6 +375,8 @@ const core = {
     'Die Kooperation ist mit Auflagen genehmigt. Erfüllen Sie die Auflagen und melden Sie dann hier den Start.',
   'collab.asked.report_changes':
     'Melden Sie wesentliche Änderungen (neue Partner, andere Aktivitäten, neue Daten) als Änderung des Datenblatts.',
+  'collab.asked.answer_questions': 'Bitte beantworten Sie die offenen Rückfragen der Fachstellen.',
+  'collab.who.expertTeam': 'Expertenteam',
   'collab.who.you': 'Sie',
   'collab.who.pi': 'Projektleitung',
   'collab.who.offices': 'Beteiligte Fachstellen',

@@ -360,6 +360,8 @@ const core: Omit<Dictionary, keyof typeof assessmentEn | keyof typeof reviewsEn 
       'The collaboration is approved with conditions. Meet the conditions, then report the start here.',
     'collab.asked.report_changes':
       'Report significant changes (new partners, other activities, new data) as an amendment of the data sheet.',
+    'collab.asked.answer_questions': 'Please answer the offices’ open questions.',
+    'collab.who.expertTeam': 'Expert team',
     'collab.who.you': 'You',
     'collab.who.pi': 'Principal investigator',
     'collab.who.offices': 'The offices involved',

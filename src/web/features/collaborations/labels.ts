@@ -118,6 +118,7 @@ export function whoLabel(
   if (who.key === 'offices') return t('collab.who.offices')
   if (who.key === 'decision_maker') return t('role.decision_maker')
   if (who.key === 'admin') return t('role.admin')
+  if (who.key === 'expert_team') return t('collab.who.expertTeam')
   return who.key
 }
 
@@ -141,6 +142,7 @@ const askedKeys: Record<string, TextKey> = {
   sign_and_activate: 'collab.asked.sign_and_activate',
   meet_conditions_and_activate: 'collab.asked.meet_conditions_and_activate',
   report_changes: 'collab.asked.report_changes',
+  answer_questions: 'collab.asked.answer_questions',
 }
 
 /** What is asked of the researcher, in words (the key itself when this client does not know it yet). */
