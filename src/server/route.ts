@@ -69,3 +69,14 @@ export const problemResponses = {
   403: problem('Not allowed'),
   422: problem('Invalid input; `errors` names each field'),
 } as const
+
+/** A JSON response for the route declaration. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+/** A required JSON request body for the route declaration. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})

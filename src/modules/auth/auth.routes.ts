@@ -3,7 +3,13 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { clientInfo } from '../../server/client.js'
 import type { AppEnv } from '../../server/env.js'
-import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  jsonBody as body,
+  createRouter,
+  defineRoute,
+  jsonResponse as json,
+  problemResponses,
+} from '../../server/route.js'
 import { UpdateProfileSchema, UserSchema, updateProfile } from '../organisation/index.js'
 import { finishOidcLogin, oidcCallbackPath, startOidcLogin } from './auth.oidc.js'
 import {
@@ -22,11 +28,6 @@ import {
   revokeMyToken,
   sessionCookieName,
 } from './auth.service.js'
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
 
 function setSessionCookie(c: Context<AppEnv>, secret: string, expiresAt: string): void {
   setCookie(c, sessionCookieName, secret, {

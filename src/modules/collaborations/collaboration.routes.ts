@@ -1,6 +1,12 @@
 import { z as openapiZod } from '@hono/zod-openapi'
 import { z } from 'zod'
-import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  jsonBody as body,
+  createRouter,
+  defineRoute,
+  jsonResponse as json,
+  problemResponses,
+} from '../../server/route.js'
 import { cleanText } from '../../shared/text.js'
 import { allowedExtensions } from './attachment.rules.js'
 import { importRegister, importTemplate } from './collaboration.import.js'
@@ -24,13 +30,6 @@ import {
 import * as service from './collaboration.service.js'
 import { researchAreas } from './research-areas.js'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
 const idParam = { params: z.object({ id: z.uuid() }) }
 const caseResponses = {
   200: json(CollaborationSchema, 'The collaboration'),

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  jsonBody as body,
+  createRouter,
+  defineRoute,
+  jsonResponse as json,
+  problemResponses,
+} from '../../server/route.js'
 import {
   ContactPersonSchema,
   CreateContactPersonSchema,
@@ -15,13 +21,6 @@ import {
 } from './organisation.schema.js'
 import * as service from './organisation.service.js'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
 const idParam = { params: z.object({ id: z.uuid() }) }
 const notFound = { 404: { description: 'No such record' } }
 

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  jsonBody as body,
+  createRouter,
+  defineRoute,
+  jsonResponse as json,
+  problemResponses,
+} from '../../server/route.js'
 import {
   AnswerRequestSchema,
   AskSchema,
@@ -17,13 +23,6 @@ import {
 } from './review.schema.js'
 import * as service from './review.service.js'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
 const tags = ['reviews']
 const caseParam = { params: z.object({ id: z.uuid() }) }
 const caseReview = {

@@ -1,5 +1,11 @@
 import { z } from 'zod'
-import { createRouter, defineRoute, problemResponses } from '../../server/route.js'
+import {
+  jsonBody as body,
+  createRouter,
+  defineRoute,
+  jsonResponse as json,
+  problemResponses,
+} from '../../server/route.js'
 import {
   AdHocResultSchema,
   AdHocScreeningSchema,
@@ -21,13 +27,6 @@ import {
 } from './screening.schema.js'
 import * as service from './screening.service.js'
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
 const idParam = { params: z.object({ id: z.uuid() }) }
 const notFound = { 404: { description: 'Not found (or not visible to you)' } }
 const tags = ['screening']
