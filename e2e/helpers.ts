@@ -16,9 +16,11 @@ export async function expectAccessible(page: Page): Promise<void> {
   const severe = results.violations.filter(
     (violation) => violation.impact === 'serious' || violation.impact === 'critical',
   )
-  expect(severe.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`)).toEqual(
-    [],
-  )
+  const described = severe.map((violation) => {
+    const examples = violation.nodes.slice(0, 3).map((node) => node.target.join(' '))
+    return `${violation.id}: ${violation.help} (${violation.nodes.length}; e.g. ${examples.join(', ')})`
+  })
+  expect(described).toEqual([])
 }
 
 /** Saves a full-page screenshot under test-results/screens for review. */

@@ -1,6 +1,7 @@
 import { countUsers } from '../modules/organisation/index.js'
 import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
+import { seedDemoLists } from './lists.seed.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
 
 export { demoPassword, demoUsers }
@@ -13,6 +14,7 @@ export { demoPassword, demoUsers }
 export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   if ((await countUsers(ctx.db)) > 0) return false
   await seedDemoOrganisation(ctx)
+  await seedDemoLists(ctx)
   await seedDemoCollaborations(ctx)
   return true
 }

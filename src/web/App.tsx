@@ -7,7 +7,7 @@ import { Alert, ErrorState, Loading, PageHeader } from './components/Feedback.js
 import { LoginPage } from './features/auth/LoginPage.js'
 import { NotFoundPage } from './features/errors/NotFoundPage.js'
 import { useT } from './i18n/i18n.js'
-import { flattenRoutes } from './routes.js'
+import { flattenRoutes, publicRoutes } from './routes.js'
 
 /** Sends visitors who are not signed in to the login page, remembering where they wanted to go. */
 function RequireSession() {
@@ -39,12 +39,15 @@ function RequireRoles({ roles, children }: { roles: readonly Role[] | undefined;
   )
 }
 
-/** The routes of the web client: the login page, the signed-in pages from the route table, and 404. */
+/** The routes of the web client: the login page, public pages, the signed-in pages from the route table, and 404. */
 export function App() {
   return (
     <Routes>
       <Route element={<AppShell />}>
         <Route path="/login" element={<LoginPage />} />
+        {publicRoutes.map((route) => (
+          <Route key={route.path} path={route.path} element={route.element} />
+        ))}
         <Route element={<RequireSession />}>
           {flattenRoutes().map((route) => (
             <Route

@@ -7,11 +7,21 @@ import { ContactsAdminPage } from './features/admin/ContactsAdminPage.js'
 import { OfficesPage } from './features/admin/OfficesPage.js'
 import { UnitsPage } from './features/admin/UnitsPage.js'
 import { UsersPage } from './features/admin/UsersPage.js'
+import { AssessmentAdminPage } from './features/assessment/AssessmentAdminPage.js'
 import { CollaborationFormPage } from './features/collaborations/CollaborationFormPage.js'
 import { CollaborationPage } from './features/collaborations/CollaborationPage.js'
 import { CollaborationsPage } from './features/collaborations/CollaborationsPage.js'
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
+import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
+import { ProcessPage } from './features/reviews/ProcessPage.js'
+import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
+import { QueuePage } from './features/reviews/QueuePage.js'
+import { AdHocPage } from './features/screening/AdHocPage.js'
+import { ListsPage } from './features/screening/ListsPage.js'
+import { PartnerPage } from './features/screening/PartnerPage.js'
+import { PartnersPage } from './features/screening/PartnersPage.js'
 import { StartPage } from './features/start/StartPage.js'
 import type { TextKey } from './i18n/de.js'
 
@@ -65,6 +75,33 @@ export const appRoutes: AppRoute[] = [
     element: <CollaborationPage />,
     inNavigation: false,
   },
+  {
+    path: '/reviews',
+    label: 'reviews.nav.queue',
+    element: <QueuePage />,
+    roles: ['office_reviewer', 'expert', 'admin'],
+  },
+  { path: '/process', label: 'reviews.nav.process', element: <ProcessPage /> },
+  // Partner screening: ad-hoc search (office reviewers, admins), partner register (reviewing roles).
+  {
+    path: '/screening',
+    label: 'screening.nav.adHoc',
+    element: <AdHocPage />,
+    roles: ['office_reviewer', 'admin'],
+  },
+  {
+    path: '/partners',
+    label: 'screening.nav.partners',
+    element: <PartnersPage />,
+    roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'],
+  },
+  {
+    path: '/partners/:id',
+    label: 'screening.nav.partner',
+    element: <PartnerPage />,
+    roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'],
+    inNavigation: false,
+  },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
   {
     path: '/admin',
@@ -108,6 +145,27 @@ export const appRoutes: AppRoute[] = [
         roles: ['admin'],
       },
       {
+        path: '/admin/assessment',
+        label: 'assessment.nav',
+        description: 'assessment.navText',
+        element: <AssessmentAdminPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/process',
+        label: 'reviews.nav.adminProcess',
+        description: 'reviews.nav.adminProcessText',
+        element: <ProcessAdminPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/lists',
+        label: 'screening.nav.lists',
+        description: 'screening.nav.listsText',
+        element: <ListsPage />,
+        roles: ['admin'],
+      },
+      {
         path: '/admin/audit',
         label: 'nav.admin.audit',
         description: 'admin.audit.text',
@@ -117,6 +175,17 @@ export const appRoutes: AppRoute[] = [
     ],
   },
   { path: '/account', label: 'nav.account', element: <AccountPage /> },
+  {
+    path: '/notifications',
+    label: 'reviews.nav.notifications',
+    element: <NotificationsPage />,
+    inNavigation: false,
+  },
+]
+
+/** Pages anyone may open without signing in (e.g. the partner-facing procedure). */
+export const publicRoutes: { path: string; element: ReactNode }[] = [
+  { path: '/partners/process', element: <PublicProcessPage /> },
 ]
 
 /** Links to other parts of the server, shown after the pages. */

@@ -3,13 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { z } from 'zod'
 import { clientInfo } from '../../server/client.js'
 import type { AppEnv } from '../../server/env.js'
-import {
-  jsonBody as body,
-  createRouter,
-  defineRoute,
-  jsonResponse as json,
-  problemResponses,
-} from '../../server/route.js'
+import { createRouter, defineRoute, jsonResponse as json, problemResponses } from '../../server/route.js'
 import { UpdateProfileSchema, UserSchema, updateProfile } from '../organisation/index.js'
 import { finishOidcLogin, oidcCallbackPath, startOidcLogin } from './auth.oidc.js'
 import {

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import type { Locale } from '../../modules/organisation/organisation.schema.js'
 import { api } from '../api/client.js'
 import { hasAnyRole, useSession } from '../api/session.js'
+import { NotificationBell } from '../features/notifications/NotificationBell.js'
 import { useLocale, useT } from '../i18n/i18n.js'
 import { type AppRoute, appRoutes, externalLinks } from '../routes.js'
 import { Loading } from './Feedback.js'
@@ -156,6 +157,7 @@ export function AppShell() {
             </span>
           </NavLink>
           <div className="topbar__tools">
+            {isSignedIn && <NotificationBell />}
             <LanguageSwitch />
             {user && (
               <div className="user-menu">

@@ -21,6 +21,7 @@ import { FormActions, FormErrors, SelectField, TextField, useFormSubmission } fr
 import { roleList } from '../../components/labels.js'
 import { useAsync } from '../../components/useAsync.js'
 import { formatDate, useLocale, useT } from '../../i18n/i18n.js'
+import { NotificationSettingsSection } from '../notifications/NotificationSettings.js'
 
 const expiryChoices = ['30', '90', '365', 'never'] as const
 
@@ -311,7 +312,7 @@ function TokensSection() {
   )
 }
 
-/** My account: profile (display name, language) and personal API tokens. */
+/** My account: profile (display name, language), e-mail notifications and personal API tokens. */
 export function AccountPage() {
   const t = useT()
   return (
@@ -319,6 +320,7 @@ export function AccountPage() {
       <PageHeader title={t('account.title')} />
       <div className="stack">
         <ProfileSection />
+        <NotificationSettingsSection />
         <TokensSection />
       </div>
     </>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Navigate, useNavigate, useSearchParams } from 'react-router'
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
 import { LoginSchema } from '../../../modules/auth/auth.schema.js'
 import { api, isApiError } from '../../api/client.js'
 import { useSession } from '../../api/session.js'
@@ -75,6 +75,9 @@ export function LoginPage() {
           <li>{t('login.point2')}</li>
           <li>{t('login.point3')}</li>
         </ul>
+        <p className="login__partners">
+          <Link to="/partners/process">{t('reviews.login.publicProcess')}</Link>
+        </p>
       </section>
       <section className="login__card card" aria-labelledby="login-title">
         <h1 id="login-title" className="login__title">

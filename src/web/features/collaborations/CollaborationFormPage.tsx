@@ -11,6 +11,7 @@ import { useSession } from '../../api/session.js'
 import { Alert, ErrorState, Loading, PageHeader, useErrorMessage } from '../../components/Feedback.js'
 import { useAsync } from '../../components/useAsync.js'
 import { useLocale, useT } from '../../i18n/i18n.js'
+import { AssessmentPanel } from '../assessment/AssessmentPanel.js'
 import { fieldId, fieldLabel, formSteps, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { SheetView } from './SheetView.js'
 import { AttachmentsStep } from './steps/AttachmentsStep.js'
@@ -629,6 +630,7 @@ export function CollaborationFormPage() {
             </div>
           </div>
         </form>
+        <AssessmentPanel sheet={sheet} />
       </div>
     </div>
   )

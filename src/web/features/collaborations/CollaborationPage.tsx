@@ -1,11 +1,6 @@
 import { useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import {
-  type Collaboration,
-  DecideSchema,
-  type DecisionOutcome,
-  ReasonSchema,
-} from '../../../modules/collaborations/collaboration.schema.js'
+import { type Collaboration, ReasonSchema } from '../../../modules/collaborations/collaboration.schema.js'
 import { api } from '../../api/client.js'
 import { hasAnyRole, useSession } from '../../api/session.js'
 import { Dialog } from '../../components/Dialog.js'
@@ -13,7 +8,10 @@ import { Alert, ErrorState, Loading, PageHeader, useErrorMessage } from '../../c
 import { FormActions, FormErrors, TextAreaField, useFormSubmission } from '../../components/Form.js'
 import { useAsync } from '../../components/useAsync.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
-import { RadioGroup } from './formParts.js'
+import { CaseAssessment } from '../assessment/CaseAssessment.js'
+import { Discussion } from '../reviews/Discussion.js'
+import { ReviewSection } from '../reviews/ReviewSection.js'
+import { CaseScreening } from '../screening/CaseScreening.js'
 import { fieldLabel, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { DecisionPanel, DiffTable, HistoryList, isOwnCase, WherePanel } from './parts.js'
 import { SheetView } from './SheetView.js'
@@ -73,109 +71,6 @@ function ReasonForm({
   )
 }
 
-const outcomes: readonly DecisionOutcome[] = ['approved', 'approved_with_conditions', 'declined']
-
-/** A simple decision form for decision-makers (the reviews module will replace it with the full process). */
-function DecisionForm({
-  record,
-  onDecided,
-}: {
-  record: Collaboration
-  onDecided: (record: Collaboration) => void
-}) {
-  const t = useT()
-  const form = useFormSubmission()
-  const [outcome, setOutcome] = useState<DecisionOutcome | null>(null)
-  const [reasons, setReasons] = useState('')
-  const [conditions, setConditions] = useState<string[]>([''])
-  const needsConditions = outcome === 'approved_with_conditions'
-  return (
-    <section className="section card card--padded" aria-labelledby="decide-title">
-      <h2 id="decide-title" className="section__title">
-        {t('collab.decide.title')}
-      </h2>
-      <p className="section__intro">{t('collab.decide.intro')}</p>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault()
-          const values = {
-            outcome: outcome ?? undefined,
-            reasons,
-            conditions: needsConditions ? conditions.filter((entry) => entry.trim()) : [],
-          }
-          void form.submit(DecideSchema, values, async (data) =>
-            onDecided(await api.collaborations.decide(record.id, data)),
-          )
-        }}
-      >
-        <FormErrors form={form} />
-        <RadioGroup
-          legend={t('collab.decide.outcome')}
-          value={outcome}
-          options={outcomes.map((value) => ({ value, label: t(`collab.status.${value}`) }))}
-          onChange={setOutcome}
-          error={form.errorFor('outcome')}
-        />
-        <TextAreaField
-          label={t('collab.decision.reasons')}
-          hint={t('collab.decide.reasonsHint')}
-          rows={4}
-          value={reasons}
-          onChange={setReasons}
-          error={form.errorFor('reasons')}
-        />
-        {needsConditions && (
-          <fieldset className="fieldset">
-            <legend className="field__label">{t('collab.decision.conditions')}</legend>
-            {conditions.map((condition, index) => (
-              // Conditions have no id while being written; the position is their identity.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <div key={index} className="input-row">
-                <label className="visually-hidden" htmlFor={`condition-${index}`}>
-                  {t('collab.decide.conditionN', { n: index + 1 })}
-                </label>
-                <input
-                  id={`condition-${index}`}
-                  className="input"
-                  value={condition}
-                  onChange={(event) =>
-                    setConditions(conditions.map((entry, at) => (at === index ? event.target.value : entry)))
-                  }
-                />
-                <button
-                  type="button"
-                  className="button button--danger-ghost button--small"
-                  aria-label={t('collab.decide.removeCondition', { n: index + 1 })}
-                  onClick={() => setConditions(conditions.filter((_, at) => at !== index))}
-                >
-                  {t('collab.form.remove')}
-                </button>
-              </div>
-            ))}
-            {form.errorFor('conditions') && <p className="field__error">{form.errorFor('conditions')}</p>}
-            <div>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                onClick={() => setConditions([...conditions, ''])}
-              >
-                + {t('collab.decide.addCondition')}
-              </button>
-            </div>
-          </fieldset>
-        )}
-        <FormActions>
-          <button type="submit" className="button button--primary" disabled={form.isSubmitting}>
-            {t('collab.decide.submit')}
-          </button>
-        </FormActions>
-      </form>
-    </section>
-  )
-}
-
 /**
  * The case page: where the case stands and who holds it, the decision, the data sheet, files,
  * versions, the changes of an amendment, the full history, and the actions open to the reader.
@@ -220,7 +115,6 @@ export function CollaborationPage() {
 
   const isMine = isOwnCase(user, record)
   const canReview = hasAnyRole(user, ['admin', 'office_reviewer'])
-  const canDecide = hasAnyRole(user, ['decision_maker'])
   const status = record.status
   const questions = questionnaire.data?.questions ?? []
 
@@ -366,15 +260,17 @@ export function CollaborationPage() {
 
         {record.decision && <DecisionPanel decision={record.decision} decidedAt={record.decidedAt} />}
 
-        {canDecide && status === 'in_review' && (
-          <DecisionForm
-            record={record}
-            onDecided={(result) => {
-              collaboration.setData(() => result)
-              setNotice({ tone: 'success', text: t('collab.notice.decided') })
-            }}
-          />
-        )}
+        <ReviewSection
+          record={record}
+          offices={offices.data ?? []}
+          isMine={isMine}
+          onDecided={(result) => {
+            collaboration.setData(() => result)
+            setNotice({ tone: 'success', text: t('collab.notice.decided') })
+          }}
+        />
+
+        <Discussion caseId={record.id} />
 
         {showDiff && (
           <section className="section" aria-labelledby="diff-title">
@@ -398,6 +294,10 @@ export function CollaborationPage() {
             )}
           </section>
         )}
+
+        <CaseAssessment record={record} />
+
+        <CaseScreening record={record} />
 
         <section className="section" aria-labelledby="sheet-title">
           <h2 id="sheet-title" className="section__title">

@@ -115,6 +115,26 @@ export function StartPage() {
               </Link>
             </li>
           )}
+          {hasAnyRole(user, ['office_reviewer', 'expert', 'admin']) && (
+            <li>
+              <Link to="/reviews" className="link-card link-card--primary">
+                <span className="link-card__title">{t('reviews.start.queue.title')}</span>
+                <span className="link-card__text">{t('reviews.start.queue.text')}</span>
+                <span className="link-card__arrow" aria-hidden="true">
+                  →
+                </span>
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link to="/process" className="link-card">
+              <span className="link-card__title">{t('reviews.start.process.title')}</span>
+              <span className="link-card__text">{t('reviews.start.process.text')}</span>
+              <span className="link-card__arrow" aria-hidden="true">
+                →
+              </span>
+            </Link>
+          </li>
           <li>
             <Link to="/whom-to-ask" className={isReviewer ? 'link-card' : 'link-card link-card--primary'}>
               <span className="link-card__title">{t('start.card.contacts.title')}</span>

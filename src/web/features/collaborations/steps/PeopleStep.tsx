@@ -2,6 +2,7 @@ import type { InternalPerson, Partner } from '../../../../modules/collaborations
 import type { Unit, User } from '../../../../modules/organisation/organisation.schema.js'
 import { SelectField, TextField } from '../../../components/Form.js'
 import { pick, useLocale, useT } from '../../../i18n/i18n.js'
+import { PartnerProposal } from '../../screening/PartnerProposal.js'
 import { FormSection, type StepProps } from '../formParts.js'
 import { countryOptions, fieldId, partnerKinds } from '../labels.js'
 
@@ -165,6 +166,7 @@ function PartnerCard({
             error={errorFor(`${at}.nameEnglish`)}
           />
         </div>
+        <PartnerProposal partner={partner} onAdopt={(names) => onChange({ ...partner, ...names })} />
         <div className="form-row">
           <SelectField
             id={fieldId(`${at}.country`)}
