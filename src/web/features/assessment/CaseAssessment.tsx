@@ -54,7 +54,14 @@ export function CaseAssessment({ record }: { record: Collaboration }) {
   }
 
   const assessment = latest.data
-  const isOutdated = assessment ? assessment.sheetUpdatedAt < record.updatedAt : false
+  // A submitted case changes its sheet only through a new version; status changes do not make the
+  // assessment outdated. A draft is outdated by any later save.
+  const isEditable = record.status === 'draft' || record.status === 'amendment_draft'
+  const isOutdated = assessment
+    ? isEditable
+      ? assessment.sheetUpdatedAt < record.updatedAt
+      : assessment.collaborationVersion < record.version
+    : false
   const madeBy =
     assessment?.createdBy === 'system'
       ? t('assessment.case.bySystem')
