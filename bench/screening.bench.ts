@@ -11,7 +11,7 @@ import {
 import { defaultThresholds } from '../src/modules/screening/screening.matcher.js'
 import { type LabelledPair, labelledPairs, realIndexEntries } from '../test/fixtures/screening/labelled.js'
 import { ms, percentile } from './machine.js'
-import { generateEntries, seededRandom, variantOf } from './screening.generate.js'
+import { generatedFrom, generateEntries, seededRandom, variantOf } from './screening.generate.js'
 
 const say = (line: string) => process.stdout.write(`${line}\n`)
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MiB`
@@ -115,6 +115,7 @@ export async function run(): Promise<void> {
   }
   const times: number[] = []
   let found = 0
+  let foundBody = 0
   let positives = 0
   for (const query of queries) {
     const start = performance.now()
@@ -123,10 +124,24 @@ export async function run(): Promise<void> {
     if (query.expected) {
       positives++
       if (hits.some((hit) => hit.entry.id === query.expected || hit.entry.name === query.entry?.name)) found++
+      // The generated entries are variants of a real entry: the same body listed under another
+      // spelling. When twenty of them outrank the real entry, the body has still been found.
+      if (
+        hits.some(
+          (hit) =>
+            hit.entry.id === query.expected ||
+            hit.entry.name === query.entry?.name ||
+            generatedFrom(hit.entry) === query.expected,
+        )
+      )
+        foundBody++
     }
   }
   say(
     `  ${queries.length} single queries: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}, recall ${(found / positives).toFixed(3)} (${found}/${positives})`,
+  )
+  say(
+    `  recall counting a listed variant of the same body (generated from the same real entry): ${(foundBody / positives).toFixed(3)} (${foundBody}/${positives})`,
   )
 
   started = performance.now()

@@ -89,6 +89,13 @@ export function variantOf(name: string, random: () => number): string {
   return result
 }
 
+const origins = new WeakMap<IndexEntry, string>()
+
+/** The id of the real entry a generated entry is a variant of (the same body), or null for a real entry. */
+export function generatedFrom(entry: IndexEntry): string | null {
+  return origins.get(entry) ?? null
+}
+
 /** `total` index entries: the real ones, then variants of them until the total is reached. */
 export function generateEntries(real: readonly IndexEntry[], total: number, seed = 42): IndexEntry[] {
   const random = seededRandom(seed)
@@ -97,14 +104,16 @@ export function generateEntries(real: readonly IndexEntry[], total: number, seed
   for (let index = entries.length; index < total; index++) {
     const base = real[Math.floor(random() * real.length)]
     if (!base) break
-    entries.push({
+    const entry: IndexEntry = {
       ...base,
       id: `generated:${index}`,
       entityKey: `generated:${index}`,
       name: variantOf(base.name, random),
       aliases: none,
       formerNames: none,
-    })
+    }
+    origins.set(entry, base.id)
+    entries.push(entry)
   }
   return entries
 }

@@ -186,6 +186,19 @@ test('an amendment of a decided case shows the decision-maker a field-by-field d
   const newTitle = `${await page.getByLabel('Titel', { exact: true }).inputValue()} – extended`
   await page.getByLabel('Titel', { exact: true }).fill(newTitle)
   await expectSaved(page)
+  // A checklist that applies since the last decision (e.g. from the newer pre-assessment) is answered too.
+  await page
+    .getByRole('navigation', { name: 'Fortschritt' })
+    .getByRole('button', { name: /Exportkontrolle & Datensicherheit/ })
+    .click()
+  const questions = page.locator('.question')
+  for (let index = 0; index < (await questions.count()); index++) {
+    const question = questions.nth(index)
+    if ((await question.getByRole('radio', { checked: true }).count()) === 0) {
+      await question.getByRole('radio', { name: 'Ja', exact: true }).check()
+    }
+  }
+  await expectSaved(page)
   await page
     .getByRole('navigation', { name: 'Fortschritt' })
     .getByRole('button', { name: /Überblick & Einreichen/ })

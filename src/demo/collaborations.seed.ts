@@ -236,7 +236,19 @@ export async function seedDemoCollaborations(ctx: Ctx): Promise<void> {
         }),
       ),
     }
-    const created = await createCollaboration(as(pi, 0), { sheet })
+    let created = await createCollaboration(as(pi, 0), { sheet })
+    if (created.checklists.length > 0) {
+      // The researcher also answers the checklists of the research area.
+      const checklistAnswers = Object.fromEntries(
+        created.checklists.flatMap((checklist) =>
+          checklist.questions.map((question) => [question.key, { answer: 'yes' as const, explanation: '' }]),
+        ),
+      )
+      created = await saveDraft(as(pi, 0.01), created.id, {
+        sheet: { ...created.sheet, answers: { ...checklistAnswers, ...created.sheet.answers } },
+        baseUpdatedAt: created.updatedAt,
+      })
+    }
     if (entry.stage === 'draft') continue
     await submitCollaboration(as(pi, 0.08), created.id)
     if (entry.stage === 'submitted') continue

@@ -1,3 +1,4 @@
+import { ensureAssessmentReferenceData } from '../modules/assessment/index.js'
 import { countUsers } from '../modules/organisation/index.js'
 import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
@@ -14,6 +15,7 @@ export { demoPassword, demoUsers }
 export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   if ((await countUsers(ctx.db)) > 0) return false
   await seedDemoOrganisation(ctx)
+  await ensureAssessmentReferenceData(ctx)
   await seedDemoLists(ctx)
   await seedDemoCollaborations(ctx)
   return true

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { demoPassword, demoUsers, seedDemoIfEmpty } from '../demo/index.js'
+import { ensureAssessmentReferenceData } from '../modules/assessment/index.js'
 import { ConfigError, loadConfig } from '../platform/config.js'
 import { startJobRunner } from '../platform/jobs/index.js'
 import { createLogger } from '../platform/logger.js'
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   const database = await openMigratedDatabase(config)
   const where = config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'
   log.info({ dialect: database.dialect, where }, 'database ready')
+
+  // The shipped reference data (control list, vocabulary, areas, rules, checklists) is stored as
+  // version 1 on the first start and again whenever a release ships a changed file.
+  await ensureAssessmentReferenceData(systemContext(config, database, log))
 
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(systemContext(config, database, log))

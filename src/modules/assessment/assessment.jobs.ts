@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { onDomainEvent } from '../../platform/events.js'
 import { defineJob, enqueue } from '../../platform/jobs/index.js'
+import { registerChecklistProvider } from '../collaborations/index.js'
 import { registerFactProvider } from '../reviews/index.js'
 import { isFlagged } from './assessment.engine.js'
 import * as repo from './assessment.repo.js'
-import { AssessmentResultSchema } from './assessment.schema.js'
+import { AssessmentResultSchema, ChecklistInputSchema } from './assessment.schema.js'
 import { assessCollaborationUnchecked } from './assessment.service.js'
 
 /** Assesses a case after it was submitted, so the offices see the result and routing can use it. */
@@ -38,4 +39,44 @@ registerFactProvider(async (db, collaborationId) => {
     controlListCandidate: result.candidates.some(isFlagged),
     riskElevatedOrHigh: result.riskLevel !== 'low',
   }
+})
+
+// The checklists of the case's research areas (DFG codes or their prefixes) and of the sensitive
+// areas the newest assessment flagged are answered in the data sheet like the questionnaire.
+registerChecklistProvider(async (db, sheet, collaborationId) => {
+  const rows = await repo.listLatestByKey(db, 'checklist')
+  if (rows.length === 0) return []
+  const latest = await repo.findLatestAssessment(db, collaborationId)
+  const flaggedAreas = new Set(
+    latest ? AssessmentResultSchema.parse(JSON.parse(latest.result)).areas.map((area) => area.key) : [],
+  )
+  const today = new Date().toISOString().slice(0, 10)
+  return rows.flatMap((row) => {
+    const checklist = ChecklistInputSchema.parse(JSON.parse(row.content))
+    const applies = checklist.appliesTo.some((target) =>
+      /^\d/.test(target)
+        ? sheet.researchAreas.some((code) => code.startsWith(target))
+        : flaggedAreas.has(target),
+    )
+    if (!applies) return []
+    return [
+      {
+        key: checklist.key,
+        version: row.version,
+        titleDe: checklist.titleDe,
+        titleEn: checklist.titleEn,
+        ownerOffice: checklist.ownerOffice,
+        nextReviewOn: checklist.nextReviewOn,
+        isStale: checklist.nextReviewOn < today,
+        questions: checklist.questions.map((question) => ({
+          key: question.key,
+          section: 'checklist' as const,
+          textDe: question.textDe,
+          textEn: question.textEn,
+          helpDe: '',
+          helpEn: '',
+        })),
+      },
+    ]
+  })
 })

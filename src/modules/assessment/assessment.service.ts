@@ -102,7 +102,7 @@ async function insertReferenceVersion(
  * checklists once (afterwards the admin owns them), the vocabulary and the weights whenever the
  * shipped file changed (they are maintained with the code).
  */
-async function ensureReferenceData(ctx: Ctx): Promise<void> {
+export async function ensureReferenceData(ctx: Ctx): Promise<void> {
   const missing = await Promise.all(
     (['annex', 'vocabulary', 'sensitive_areas', 'no_go_rules', 'weights'] as const).map(
       async (kind) => (await repo.findLatestVersion(ctx.db, kind)) === undefined,

@@ -7,6 +7,7 @@ export {
   assessAdHoc,
   assessCollaboration,
   assessCollaborationUnchecked,
+  ensureReferenceData as ensureAssessmentReferenceData,
   getAnnexEntry,
   getAssessmentIndex,
   getLatestAssessment,

@@ -188,6 +188,7 @@ export const QuestionSchema = z.strictObject({
     'publication',
     'ip',
     'sanctions',
+    'checklist',
   ]),
   textDe: requiredText(1000),
   textEn: requiredText(1000),
@@ -195,6 +196,21 @@ export const QuestionSchema = z.strictObject({
   helpEn: cleanText(2000).default(''),
 })
 export type Question = z.infer<typeof QuestionSchema>
+
+/** A dual-use checklist that applies to the case (by research area or sensitive area), to be answered like the questionnaire. */
+export const CaseChecklistSchema = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    titleDe: z.string(),
+    titleEn: z.string(),
+    ownerOffice: z.string(),
+    nextReviewOn: z.string(),
+    isStale: z.boolean(),
+    questions: z.array(QuestionSchema),
+  })
+  .meta({ id: 'CaseChecklist' })
+export type CaseChecklist = z.infer<typeof CaseChecklistSchema>
 
 /** A version of the questionnaire. */
 export const QuestionnaireSchema = z
@@ -282,6 +298,8 @@ export const CollaborationSchema = z
       .nullable(),
     nextStep: NextStepSchema,
     submissionProblems: z.array(SubmissionProblemSchema),
+    /** The checklists that apply to the case; their questions are answered in `sheet.answers`. */
+    checklists: z.array(CaseChecklistSchema),
     canEdit: z.boolean(),
   })
   .meta({ id: 'Collaboration' })

@@ -12,6 +12,7 @@ import type { CollaborationRow } from './collaboration.repo.js'
 import * as repo from './collaboration.repo.js'
 import {
   type Attachment,
+  type CaseChecklist,
   type Collaboration,
   type CollaborationQuery,
   type CollaborationStatus,
@@ -160,6 +161,20 @@ export async function getCollaboration(ctx: Ctx, id: string): Promise<Collaborat
   return toCollaboration(ctx.db, row, actor, resource)
 }
 
+type ChecklistProvider = (db: Db, sheet: DataSheet, collaborationId: string) => Promise<CaseChecklist[]>
+const checklistProviders: ChecklistProvider[] = []
+
+/** Lets the pre-assessment module attach the checklists that apply to a sheet (answered like the questionnaire). */
+export function registerChecklistProvider(provider: ChecklistProvider): void {
+  checklistProviders.push(provider)
+}
+
+async function checklistsFor(db: Db, sheet: DataSheet, collaborationId: string): Promise<CaseChecklist[]> {
+  const lists: CaseChecklist[] = []
+  for (const provider of checklistProviders) lists.push(...(await provider(db, sheet, collaborationId)))
+  return lists
+}
+
 type NextStepRefiner = (
   db: Db,
   collaborationId: string,
@@ -195,6 +210,7 @@ async function toCollaboration(
 ): Promise<Collaboration> {
   const sheet = parseSheet(row.sheet)
   const status = parseStatus(row.status)
+  const checklists = await checklistsFor(db, sheet, row.id)
   return {
     id: row.id,
     reference: row.reference,
@@ -212,8 +228,12 @@ async function toCollaboration(
     decision: row.decision ? JSON.parse(row.decision) : null,
     nextStep: await refineNextStep(db, row.id, status, nextStep(status, row.submittedAt)),
     submissionProblems: isEditable(status)
-      ? submissionProblems(sheet, await questionsOf(db, row.questionnaireVersion))
+      ? submissionProblems(sheet, [
+          ...(await questionsOf(db, row.questionnaireVersion)),
+          ...checklists.flatMap((checklist) => checklist.questions),
+        ])
       : [],
+    checklists,
     canEdit: isEditable(status) && can(actor, 'collaboration.edit', resource),
   }
 }
@@ -403,10 +423,13 @@ export async function submitCollaboration(ctx: Ctx, id: string): Promise<Collabo
     // A draft answers the current questionnaire; an older version only stays valid for amendments.
     const questionnaire = status === 'draft' ? await currentQuestionnaire({ ...ctx, db: trx }) : null
     const questionnaireVersion = questionnaire?.version ?? row.questionnaireVersion
-    const problems = submissionProblems(
-      sheet,
-      questionnaire?.questions ?? (await questionsOf(trx, questionnaireVersion)),
+    const checklistQuestions = (await checklistsFor(trx, sheet, id)).flatMap(
+      (checklist) => checklist.questions,
     )
+    const problems = submissionProblems(sheet, [
+      ...(questionnaire?.questions ?? (await questionsOf(trx, questionnaireVersion))),
+      ...checklistQuestions,
+    ])
     if (problems.length > 0) {
       throw new AppError('validation', `${problems.length} item(s) must be completed before submitting.`, {
         fields: problems,

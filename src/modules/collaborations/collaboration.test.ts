@@ -6,6 +6,7 @@ import {
   type TestClient,
   type TestDatabase,
 } from '../../../test/test-app.js'
+import { ensureAssessmentReferenceData } from '../assessment/index.js'
 
 describe('collaborations through the API', () => {
   let test: TestDatabase
@@ -279,5 +280,56 @@ describe('collaborations through the API', () => {
     expect((await refused.json()).errors.map((error: { field: string }) => error.field)).toEqual([
       'answers.cyber_security.answer',
     ])
+  })
+})
+
+describe('checklists of the research area', () => {
+  let test: TestDatabase
+  let harness: ReturnType<typeof createTestApp>
+  let researcher: TestClient
+  let ids: Awaited<ReturnType<typeof demoIds>>
+
+  beforeAll(async () => {
+    test = await createDemoDatabase()
+    await ensureAssessmentReferenceData(test.ctx)
+    harness = createTestApp(test)
+    researcher = await harness.login('researcher')
+    ids = await demoIds(test.database.db)
+  })
+  afterAll(async () => test.cleanup())
+
+  it('attaches the checklist of a geodesy case and requires its answers, a “no” with a reason', async () => {
+    const created = await (
+      await researcher.request('/api/v1/collaborations', { method: 'POST', json: { sheet: buildSheet(ids) } })
+    ).json()
+    const checklist = created.checklists.find((entry: { key: string }) => entry.key === 'geosciences_sensing')
+    expect(checklist).toBeDefined()
+    const keys = checklist.questions.map((question: { key: string }) => question.key)
+    expect(created.submissionProblems.map((problem: { field: string }) => problem.field)).toEqual(
+      keys.map((key: string) => `answers.${key}.answer`),
+    )
+    const answers = { ...created.sheet.answers }
+    for (const key of keys) answers[key] = { answer: 'yes', explanation: '' }
+    answers[keys[0]] = { answer: 'no', explanation: '' }
+    const saved = await (
+      await researcher.request(`/api/v1/collaborations/${created.id}/sheet`, {
+        method: 'PUT',
+        json: { sheet: { ...created.sheet, answers }, baseUpdatedAt: created.updatedAt },
+      })
+    ).json()
+    expect(saved.submissionProblems.map((problem: { field: string }) => problem.field)).toEqual([
+      `answers.${keys[0]}.explanation`,
+    ])
+    answers[keys[0]] = {
+      answer: 'no',
+      explanation: 'A borrowed commercial gravimeter; specifications are public.',
+    }
+    await researcher.request(`/api/v1/collaborations/${created.id}/sheet`, {
+      method: 'PUT',
+      json: { sheet: { ...created.sheet, answers }, baseUpdatedAt: saved.updatedAt },
+    })
+    expect(
+      (await researcher.request(`/api/v1/collaborations/${created.id}/submit`, { method: 'POST' })).status,
+    ).toBe(200)
   })
 })

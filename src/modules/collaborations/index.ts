@@ -14,6 +14,7 @@ export {
   listCollaborations,
   loadCaseSnapshot,
   loadVersionSheet,
+  registerChecklistProvider,
   registerNextStepRefiner,
   saveDraft,
   startAmendment,

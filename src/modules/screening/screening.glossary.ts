@@ -5,7 +5,7 @@
  */
 
 /** How much a word tells about which body a name means. */
-export type WordClass = 'legal' | 'stop' | 'orgtype' | 'descriptor' | 'department'
+export type WordClass = 'legal' | 'stop' | 'orgtype' | 'descriptor' | 'department' | 'number'
 
 /** A generic word: the concept it stands for and its class. */
 export interface GenericWord {
@@ -19,9 +19,14 @@ export const classWeights: Record<WordClass | 'name', number> = {
   descriptor: 0.7,
   orgtype: 0.35,
   department: 0.35,
+  // A number ("No. 123", "14th") counts only when both names have one (see the matcher).
+  number: 1,
   legal: 0,
   stop: 0,
 }
+
+/** Words that announce a number ("No. 123", "Nr. 5"): dropped when a number follows. */
+export const numberMarkers: ReadonlySet<string> = new Set(['no', 'nr', 'nos', 'num', 'number', 'nummer'])
 
 const legal = [
   'co',
@@ -117,6 +122,8 @@ const concepts: Record<string, { wordClass: WordClass; words: string[] }> = {
     words: ['science', 'sciences', 'scientific', 'wissenschaften', 'kexue'],
   },
   engineering: { wordClass: 'descriptor', words: ['engineering', 'gongcheng'] },
+  // 理工 ("science and engineering") is how 北京理工大学 differs from 北京工业大学; neither is plain "technology".
+  ligong: { wordClass: 'descriptor', words: ['ligong'] },
   aeronautics: { wordClass: 'descriptor', words: ['aeronautics', 'aeronautical', 'aviation', 'hangkong'] },
   astronautics: { wordClass: 'descriptor', words: ['astronautics', 'astronautical', 'space', 'hangtian'] },
   aerospace: { wordClass: 'descriptor', words: ['aerospace'] },
@@ -186,7 +193,7 @@ const chineseWords: Record<string, string | null> = {
   重点实验室: 'laboratory',
   实验室: 'laboratory',
   工业: 'polytechnic',
-  理工: 'technology',
+  理工: 'ligong',
   科技: 'technology',
   技术: 'technology',
   科学: 'science',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { labelledPairs } from '../../../test/fixtures/screening/labelled.js'
 import { ScreeningIndex } from './screening.index.js'
 import { compareNames } from './screening.matcher.js'
+import { foldLatin } from './screening.normalize.js'
 
 describe('the name matcher', () => {
   it('reaches F1 ≥ 0.95 on the Chinese labelled pairs without any list knowledge', () => {
@@ -60,6 +61,43 @@ describe('the name matcher', () => {
   it('gives an acronym at most "review"', () => {
     expect(compareNames('NUDT', 'National University of Defense Technology').verdict).toBe('review')
   })
+
+  it('forgives one swapped pair of letters in an acronym of four letters, never a changed letter', () => {
+    expect(compareNames('NDUT', 'National University of Defense Technology').verdict).toBe('review')
+    expect(compareNames('NDUT', 'NUDT').verdict).toBe('review')
+    expect(compareNames('NUDX', 'NUDT').verdict).toBe('no-match')
+    expect(compareNames('IHT', 'HIT').verdict).toBe('no-match')
+  })
+
+  it('ignores a number only one name carries, and tells two different numbers apart', () => {
+    expect(compareNames('KORYO BANK No. 621', 'Koryo Bank').verdict).toBe('match')
+    expect(compareNames('Koryo Bank', 'KORYO BANK Nr. 5').verdict).toBe('match')
+    expect(compareNames('CETC 14th Research Institute', 'CETC 38th Research Institute').verdict).toBe(
+      'no-match',
+    )
+    expect(compareNames('Plant No. 5', 'Plant No. 5').score).toBe(1)
+  })
+
+  it('reads "<unit> of <body>" as a unit of the body when the body has a distinctive name', () => {
+    const result = compareNames(
+      'Shenzhen Research Institute of Huawei Technologies',
+      'Huawei Technologies Co., Ltd.',
+    )
+    expect(result.verdict).toBe('match')
+    expect(result.explanation).toMatch(/unit of the named body/)
+    expect(compareNames('Beijing Branch of Koryo Bank (KB)', 'Koryo Bank (KB)').verdict).toBe('match')
+    // No distinctive word after "of": one name, not a unit of "Science and Engineering".
+    expect(compareNames('Sichuan University of Science and Engineering', 'Sichuan University').verdict).toBe(
+      'no-match',
+    )
+  })
+
+  it('treats ü, ä, ö and ß as ue, ae, oe and ss, but keeps the pinyin ü as v', () => {
+    expect(foldLatin('Müller Größe Bär')).toBe('mueller groesse baer')
+    expect(foldLatin('Lǚ Nü')).toBe('lv nv')
+    expect(compareNames('Müller GmbH', 'MUELLER GMBH').score).toBe(1)
+    expect(compareNames('Muller GmbH', 'Müller GmbH').score).toBeLessThan(1)
+  })
 })
 
 describe('the screening index', () => {
@@ -108,5 +146,21 @@ describe('the screening index', () => {
 
   it('finds a name with a typo through the typo-tolerant word index', () => {
     expect(index.search('Harbin Instltute of Technolgoy').length).toBeGreaterThan(0)
+  })
+
+  it('finds the body behind a branch, a number and a place, with a typo in the name', () => {
+    const hits = index.search('Shenzhen Branch of Harbin Insitute of Technology No. 12 (Hong Kong)')
+    expect(hits.map((hit) => hit.entry.id).sort()).toEqual(['1', '2'])
+  })
+
+  it('finds an acronym with two letters swapped, at most for review', () => {
+    const hits = index.search('HTI')
+    expect(hits).toEqual([])
+    const bigger = ScreeningIndex.build([
+      entry('4', 'National University of Defense Technology', { aliases: ['NUDT'] }),
+    ])
+    expect(bigger.search('NDUT').map((hit) => [hit.entry.id, hit.comparison.verdict])).toEqual([
+      ['4', 'review'],
+    ])
   })
 })

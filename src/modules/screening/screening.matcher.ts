@@ -154,23 +154,38 @@ function joinSplitWords(
   }
 }
 
-function coverage(tokens: readonly NameToken[], credit: readonly number[]): number {
+/**
+ * The weighted share of a name's words that found a partner. A number ("No. 123") counts only
+ * when both names carry one: alone it is a branch or registration detail, against another number
+ * it tells two bodies apart ("14th" / "38th Research Institute").
+ */
+function coverage(
+  tokens: readonly NameToken[],
+  credit: readonly number[],
+  countNumbers: boolean,
+): { share: number; reached: number } {
   let total = 0
   let matched = 0
+  let reached = 0
   tokens.forEach((item, index) => {
-    total += item.weight
-    matched += item.weight * (credit[index] ?? 0)
+    const weight = item.wordClass === 'number' && !countNumbers ? 0 : item.weight
+    total += weight
+    matched += weight * (credit[index] ?? 0)
+    if ((credit[index] ?? 0) > 0) reached += weight
   })
   // A name of generic words only ("University") identifies nothing.
-  if (!tokens.some((item) => item.wordClass === 'name' || item.wordClass === 'descriptor')) return 0
-  return total === 0 ? 0 : matched / total
+  if (total === 0 || !tokens.some((item) => item.wordClass === 'name' || item.wordClass === 'descriptor'))
+    return { share: 0, reached: 0 }
+  return { share: matched / total, reached: reached / total }
 }
 
 /** The core score of two prepared names: both must be covered; the weaker side counts most. */
 function scoreTokens(a: readonly NameToken[], b: readonly NameToken[]) {
   const alignment = align(a, b)
-  const coverA = coverage(a, alignment.creditA)
-  const coverB = coverage(b, alignment.creditB)
+  const countNumbers =
+    a.some((item) => item.wordClass === 'number') && b.some((item) => item.wordClass === 'number')
+  const { share: coverA } = coverage(a, alignment.creditA, countNumbers)
+  const { share: coverB, reached: reachedB } = coverage(b, alignment.creditB, countNumbers)
   const low = Math.min(coverA, coverB)
   const high = Math.max(coverA, coverB)
   // "Beijing Institute of Technology" is not "Beijing University of Technology": when both name
@@ -182,7 +197,7 @@ function scoreTokens(a: readonly NameToken[], b: readonly NameToken[]) {
     typesB.length > 0 &&
     !typesA.some((left) => typesB.some((right) => right.key === left.key))
   const score = (0.85 * low + 0.15 * high) * (typeDiffers ? 0.85 : 1)
-  return { score, coverA, coverB, typeDiffers, parts: alignment.parts }
+  return { score, coverA, coverB, reachedB, typeDiffers, parts: alignment.parts }
 }
 
 function describeParts(parts: readonly MatchPart[]): string {
@@ -239,30 +254,17 @@ export function comparePrepared(
   }
 
   // A department, school or laboratory of a listed body is the body for screening purposes.
-  const segments = new Set(query.tokens.map((item) => item.segment))
-  if (segments.size > 1) {
-    for (const segment of segments) {
-      const own = query.tokens.filter((item) => item.segment === segment)
-      const rest = query.tokens.filter((item) => item.segment !== segment)
-      // Every other part names a unit ("School of …", "Branch") or is a short qualifier ("(Shenzhen)", "No. 3").
-      const restIsUnit = [...new Set(rest.map((item) => item.segment))].every((other) => {
-        const part = rest.filter((item) => item.segment === other)
-        return (
-          part.length <= 2 ||
-          part.some((item) => item.wordClass === 'department' || item.wordClass === 'orgtype')
-        )
-      })
-      if (!restIsUnit) continue
-      const part = scoreTokens(own, listed.tokens)
-      const score = part.score * 0.96
-      if (part.coverB >= 0.97 && score > best.score && score >= thresholds.review) {
-        const unit = rest.map((item) => item.surface).join(' ')
-        best = {
-          score: round(score),
-          verdict: verdictOf(score, thresholds),
-          explanation: `"${unit}" is a unit of the named body; ${explainWhole(part.parts, part.coverA, part.coverB)}`,
-          parts: part.parts,
-        }
+  for (const { own, rest } of bodyCandidates(query)) {
+    const part = scoreTokens(own, listed.tokens)
+    const score = part.score * 0.96
+    // Every word of the listed name is found in the part (a typo still counts as found).
+    if (part.reachedB >= 0.97 && score > best.score && score >= thresholds.review) {
+      const unit = rest.map((item) => item.surface).join(' ')
+      best = {
+        score: round(score),
+        verdict: verdictOf(score, thresholds),
+        explanation: `"${unit}" is a unit of the named body; ${explainWhole(part.parts, part.coverA, part.coverB)}`,
+        parts: part.parts,
       }
     }
   }
@@ -272,27 +274,103 @@ export function comparePrepared(
     [query, listed, false],
     [listed, query, true],
   ] as const) {
-    if (short.isAcronym && long.initials.length >= 3 && short.tokens[0]?.key === long.initials) {
-      const score = 0.8
+    const acronym = short.isAcronym ? (short.tokens[0]?.key ?? '') : ''
+    if (acronym === '' || long.initials.length < 3) continue
+    const exact = acronym === long.initials
+    // A swapped pair of letters ("NDUT") is the usual typo of an acronym; only from four letters,
+    // never a changed letter ("HIP" is not "HIT"), and it scores lower than the acronym itself.
+    if (exact || isAdjacentSwap(acronym, long.initials)) {
+      const score = exact ? 0.8 : 0.76
       if (score > best.score) {
         best = {
           score,
           verdict: verdictOf(score, thresholds),
-          explanation: `"${short.original}" is the acronym of "${long.original}" (initials; acronyms are ambiguous, so at most "review")`,
+          explanation: exact
+            ? `"${short.original}" is the acronym of "${long.original}" (initials; acronyms are ambiguous, so at most "review")`
+            : `"${short.original}" is the acronym of "${long.original}" with two letters swapped (at most "review")`,
           parts: [
             {
               query: flipped ? long.original : short.original,
               listed: flipped ? short.original : long.original,
-              how: 'same concept',
-              similarity: 0.8,
+              how: exact ? 'same concept' : 'spelling variant',
+              similarity: score,
             },
           ],
         }
       }
     }
   }
+
+  // "NDUT" against the listed acronym "NUDT".
+  if (query.isAcronym && listed.isAcronym && best.score < 0.76) {
+    const a = query.tokens[0]?.key ?? ''
+    const b = listed.tokens[0]?.key ?? ''
+    if (isAdjacentSwap(a, b)) {
+      best = {
+        score: 0.76,
+        verdict: verdictOf(0.76, thresholds),
+        explanation: `"${query.original}" is the acronym "${listed.original}" with two letters swapped (at most "review")`,
+        parts: [
+          { query: query.original, listed: listed.original, how: 'spelling variant', similarity: 0.76 },
+        ],
+      }
+    }
+  }
   return best
 }
+
+/** Whether two words of four letters or more differ by exactly one swap of adjacent letters. */
+export function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length < 4 || a.length !== b.length || a === b) return false
+  let at = 0
+  while (a[at] === b[at]) at++
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2)
+}
+
+/**
+ * The parts of a query that may name the listed body on their own, each with the rest of the
+ * query, which must describe a unit of it: a comma or parenthesis part when every other part
+ * names a unit ("School of …", "Branch") or is a short qualifier ("(Shenzhen)"), and the body of
+ * a "<unit> of <body>" phrase ("Research Institute of Huawei").
+ */
+export function bodyCandidates(query: PreparedName): readonly { own: NameToken[]; rest: NameToken[] }[] {
+  const cached = bodyCache.get(query)
+  if (cached) return cached
+  const found: { own: NameToken[]; rest: NameToken[] }[] = []
+  const tokens = query.tokens
+  const isUnit = (rest: readonly NameToken[]) =>
+    [...new Set(rest.map((item) => item.segment))].every((other) => {
+      const part = rest.filter((item) => item.segment === other)
+      return (
+        part.length <= 2 ||
+        part.some((item) => item.wordClass === 'department' || item.wordClass === 'orgtype')
+      )
+    })
+  const identifies = (own: readonly NameToken[]) =>
+    own.some((item) => item.wordClass === 'name' || item.wordClass === 'descriptor')
+  // Bodies of "<unit> of <body>" first: the words before "of" name a unit by construction.
+  for (const span of query.bodies) {
+    const own = tokens.slice(span.from, span.to)
+    const rest = [...tokens.slice(0, span.headFrom), ...tokens.slice(span.to)]
+    if (identifies(own) && isUnit(rest))
+      found.push({ own, rest: [...tokens.slice(0, span.from), ...tokens.slice(span.to)] })
+  }
+  // Runs of consecutive parts, when every other part names a unit or is a short qualifier.
+  const segments = [...new Set(tokens.map((item) => item.segment))]
+  for (let length = 1; length < segments.length; length++) {
+    for (let first = 0; first + length <= segments.length; first++) {
+      const low = segments[first] ?? 0
+      const high = segments[first + length - 1] ?? 0
+      const own = tokens.filter((item) => item.segment >= low && item.segment <= high)
+      const rest = tokens.filter((item) => item.segment < low || item.segment > high)
+      if (identifies(own) && isUnit(rest)) found.push({ own, rest })
+    }
+  }
+  bodyCache.set(query, found)
+  return found
+}
+
+const bodyCache = new WeakMap<PreparedName, { own: NameToken[]; rest: NameToken[] }[]>()
 
 function explainWhole(parts: readonly MatchPart[], coverA: number, coverB: number): string {
   if (parts.length === 0) return 'no word in common'

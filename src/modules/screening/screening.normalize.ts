@@ -5,6 +5,7 @@ import {
   type GenericWord,
   genericWord,
   genericWords,
+  numberMarkers,
   oldRomanisations,
   type WordClass,
 } from './screening.glossary.js'
@@ -23,6 +24,16 @@ export interface NameToken {
   segment: number
 }
 
+/**
+ * A "<unit> of <body>" phrase: tokens `[headFrom, from)` name the unit ("Research Institute of"),
+ * tokens `[from, to)` the body it belongs to ("Huawei").
+ */
+export interface BodySpan {
+  headFrom: number
+  from: number
+  to: number
+}
+
 /** A name prepared for matching. */
 export interface PreparedName {
   original: string
@@ -36,7 +47,11 @@ export interface PreparedName {
    * or entirely in pinyin ("bei jing da xue", "Běijīng Dàxué"); otherwise null.
    */
   pinyinKey: string | null
+  /** The "<unit> of <body>" phrases of the name, as the token spans of their bodies. */
+  bodies: readonly BodySpan[]
 }
+
+const noBodies: readonly BodySpan[] = []
 
 const pinyinSyllables =
   /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|iao|ian|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|ve|a|e|i|o|u|v))+$/
@@ -81,12 +96,28 @@ function token(
   return found
 }
 
-/** Lower-case, NFKC, without diacritics, apostrophes dropped, other punctuation as spaces. */
+const umlautWord = /\p{L}*[äöüæœøǖǘǚǜ]\p{L}*/gu
+const umlauts: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', æ: 'ae', œ: 'oe', ø: 'o' }
+
+/**
+ * German and Nordic letters as their usual transliteration ("Müller" = "Mueller"), except a ü in
+ * pinyin ("Lǚ", "nü"), which becomes v as pinyin-pro writes it.
+ */
+function transliterateUmlauts(word: string): string {
+  if (/[üǖǘǚǜ]/.test(word)) {
+    const asPinyin = word
+      .replace(/[üǖǘǚǜ]/g, 'v')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+    if (pinyinSyllables.test(asPinyin)) return asPinyin
+  }
+  return word.replace(/[äöüæœø]/g, (letter) => umlauts[letter] ?? letter).replace(/[ǖǘǚǜ]/g, 'ue')
+}
+
+/** Lower-case, NFKC, umlauts transliterated, without diacritics, apostrophes dropped, other punctuation as spaces. */
 export function foldLatin(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replaceAll('ß', 'ss')
+  const lower = text.normalize('NFKC').toLowerCase().replaceAll('ß', 'ss')
+  return (/[äöüæœøǖǘǚǜ]/.test(lower) ? lower.replace(umlautWord, transliterateUmlauts) : lower)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/['’‘`´]/g, '')
@@ -95,7 +126,29 @@ export function foldLatin(text: string): string {
     .trim()
 }
 
+const latinCache = new Map<string, NameToken[]>()
+
+/** The token of a latin word in a segment; interned, so a million-name index holds each word once per segment. */
 function latinToken(word: string, segment: number): NameToken {
+  let bySegment = latinCache.get(word)
+  if (!bySegment) {
+    bySegment = []
+    // Bounded by the vocabulary; beyond it tokens are simply not shared.
+    if (latinCache.size < 400_000) latinCache.set(word, bySegment)
+  }
+  let found = bySegment[segment]
+  if (!found) {
+    found = makeLatinToken(word, segment)
+    bySegment[segment] = found
+  }
+  return found
+}
+
+const numberWord = /^(\d+)(?:st|nd|rd|th)?$/
+
+function makeLatinToken(word: string, segment: number): NameToken {
+  const number = numberWord.exec(word)
+  if (number) return token(number[1] ?? word, word, 'number', segment)
   // Pinyin with tone numbers ("qing1hua2") loses the digits.
   const toneless = /^(?:[a-z]*[aeiouv][a-z]*[1-5])+$/.test(word) ? word.replace(/[1-5]/g, '') : word
   const romanised = oldRomanisations[toneless]
@@ -180,6 +233,9 @@ export function prepareName(name: string, options: { isPerson?: boolean } = {}):
   const tokens: NameToken[] = []
   const initials: string[] = []
   let segment = 0
+  /** The comma or parenthesis part of each token. */
+  const partOf: number[] = []
+  let partIndex = 0
   for (const part of splitSegments(name.normalize('NFKC'))) {
     let seenOrgType = false
     let partHasName = false
@@ -198,8 +254,15 @@ export function prepareName(name: string, options: { isPerson?: boolean } = {}):
         }
         continue
       }
-      for (const word of foldLatin(piece).split(' ')) {
+      const words = foldLatin(piece).split(' ')
+      for (let at = 0; at < words.length; at++) {
+        const word = words[at] ?? ''
         if (word === '') continue
+        // "No. 123": the marker says nothing once the number follows.
+        if (numberMarkers.has(word) && numberWord.test(words[at + 1] ?? '')) {
+          tokens.push(token('#stop', word, 'stop', segment))
+          continue
+        }
         let next = latinToken(word, segment)
         // "Harbin Institute of Technology School of Astronautics": a department word starts a new part.
         if (!isPerson && next.wordClass === 'department' && partHasName) {
@@ -212,18 +275,58 @@ export function prepareName(name: string, options: { isPerson?: boolean } = {}):
           initials.push(word[0] ?? '')
       }
     }
+    while (partOf.length < tokens.length) partOf.push(partIndex)
     segment++
+    partIndex++
   }
   const letters = name.replace(/[^\p{L}\p{N}]/gu, '')
   const isAcronym =
     !isPerson && tokens.length === 1 && /^[A-Za-z]{2,8}$/.test(letters) && letters === letters.toUpperCase()
+  const compacted = compactSegments(tokens)
   return {
     original: name,
-    tokens: compactSegments(tokens),
+    tokens: compacted,
     initials: initials.join(''),
     isAcronym,
     pinyinKey: isPerson ? null : pinyinKeyOf(name),
+    bodies: isPerson ? noBodies : bodySpans(compacted, partOf),
   }
+}
+
+const unitClasses: ReadonlySet<NameToken['wordClass']> = new Set(['department', 'orgtype', 'legal'])
+
+/**
+ * "Shenzhen Research Institute of Huawei", "Trading Company of X": when the words before "of" (in
+ * the same comma part) name a kind of unit, with at most a few other words such as a place, and the
+ * words after it contain a distinctive name, those words may name the body the unit belongs to,
+ * alone or with the parts that follow ("Branch of VNESHECONOMBANK (VEB)"). "Harbin Institute of
+ * Technology" has no distinctive word after "of", so it stays one name.
+ */
+function bodySpans(tokens: readonly NameToken[], partOf: readonly number[]): readonly BodySpan[] {
+  let spans: BodySpan[] | null = null
+  let start = 0
+  while (start < tokens.length) {
+    const part = partOf[start]
+    let end = start
+    while (end < tokens.length && partOf[end] === part) end++
+    for (let at = start + 1; at < end - 1; at++) {
+      const word = tokens[at]
+      if (word?.wordClass !== 'stop' || word.surface !== 'of') continue
+      const head = tokens.slice(start, at)
+      const tail = tokens.slice(at + 1, end)
+      const headNames = head.filter((item) => item.wordClass === 'name').length
+      if (!head.some((item) => unitClasses.has(item.wordClass)) || headNames > 3) continue
+      if (!tail.some((item) => item.wordClass === 'name')) continue
+      spans ??= []
+      // The body may go on into the following parts: "Branch of I&S Holding Company, S.A. (Nanjing)".
+      for (let to = end; to <= tokens.length; to++) {
+        if (to === tokens.length || partOf[to] !== partOf[to - 1])
+          spans.push({ headFrom: start, from: at + 1, to })
+      }
+    }
+    start = end
+  }
+  return spans ?? noBodies
 }
 
 /** Renumbers segments 0, 1, 2, … in order of appearance. */
@@ -251,21 +354,29 @@ export function hasHan(text: string): boolean {
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
-  const rows = a.length + 1
+  if (a === b) return 0
   const cols = b.length + 1
-  let previous2 = new Array<number>(cols).fill(0)
-  let previous = Array.from({ length: cols }, (_, index) => index)
-  let current = new Array<number>(cols).fill(0)
-  for (let i = 1; i < rows; i++) {
-    current[0] = i
+  if (rows.length < cols * 3) rows = new Int32Array(cols * 6)
+  // Three rows in one reused buffer: two rows back, the previous row and the current row.
+  let previous2 = 0
+  let previous = cols
+  let current = cols * 2
+  for (let j = 0; j < cols; j++) rows[previous + j] = j
+  for (let i = 1; i <= a.length; i++) {
+    rows[current] = i
     let rowMin = i
+    const left = a.charCodeAt(i - 1)
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, (previous2[j - 2] ?? 0) + 1)
+      const cost = left === b.charCodeAt(j - 1) ? 0 : 1
+      let value = Math.min(
+        (rows[previous + j] ?? 0) + 1,
+        (rows[current + j - 1] ?? 0) + 1,
+        (rows[previous + j - 1] ?? 0) + cost,
+      )
+      if (i > 1 && j > 1 && left === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, (rows[previous2 + j - 2] ?? 0) + 1)
       }
-      current[j] = value
+      rows[current + j] = value
       if (value < rowMin) rowMin = value
     }
     if (rowMin > max) return max + 1
@@ -274,8 +385,10 @@ export function editDistance(a: string, b: string, max: number): number {
     previous = current
     current = recycled
   }
-  return Math.min(previous[cols - 1] ?? max + 1, max + 1)
+  return Math.min(rows[previous + cols - 1] ?? max + 1, max + 1)
 }
+
+let rows = new Int32Array(3 * 64)
 
 /** How many edits a word of this length may differ by: none for short words, so "HIT" never matches "HIP". */
 export function allowedEdits(length: number): number {

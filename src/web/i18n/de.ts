@@ -613,6 +613,11 @@ const core = {
   'collab.questionSection.personal_data': 'Personenbezogene Daten',
   'collab.questionSection.publication': 'Veröffentlichung',
   'collab.questionSection.ip': 'Geistiges Eigentum',
+  'collab.form.checklistIntro':
+    'Diese Checkliste gilt für Ihr Forschungsgebiet (nächste Überprüfung der Checkliste: {date}). Ein „Nein“ oder „Weiß ich nicht“ braucht auch hier eine kurze Erläuterung.',
+  'collab.form.checklistStale':
+    'Die Checkliste ist überfällig für eine Überprüfung – die Fachstelle ist informiert.',
+  'collab.questionSection.checklist': 'Checklisten für Ihr Forschungsgebiet',
   'collab.questionSection.sanctions': 'Sanktionen',
   'collab.trl.1.title': 'Grundprinzipien beobachtet',
   'collab.trl.1.text': 'Reine Grundlagenforschung: Man beobachtet ein Phänomen und beschreibt es.',

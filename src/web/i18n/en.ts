@@ -599,6 +599,10 @@ const core: Omit<Dictionary, keyof typeof assessmentEn | keyof typeof reviewsEn 
     'collab.questionSection.personal_data': 'Personal data',
     'collab.questionSection.publication': 'Publication',
     'collab.questionSection.ip': 'Intellectual property',
+    'collab.form.checklistIntro':
+      'This checklist applies to your research area (next review of the checklist: {date}). A “no” or “don’t know” needs a short explanation here as well.',
+    'collab.form.checklistStale': 'The checklist is overdue for review – the owning office has been told.',
+    'collab.questionSection.checklist': 'Checklists for your research area',
     'collab.questionSection.sanctions': 'Sanctions',
     'collab.trl.1.title': 'Basic principles observed',
     'collab.trl.1.text': 'Pure basic research: a phenomenon is observed and described.',

@@ -479,7 +479,12 @@ export function CollaborationFormPage() {
     )
   }
 
-  const questions = questionnaire.data?.questions ?? []
+  const questionnaireQuestions = questionnaire.data?.questions ?? []
+  // The checklists of the research area are answered like the questionnaire and listed with it.
+  const questions = [
+    ...questionnaireQuestions,
+    ...(record?.checklists ?? []).flatMap((checklist) => checklist.questions),
+  ]
   const isAmendment = record?.status === 'amendment_draft'
   const stepProps = { sheet, update, errorFor }
   const current = formSteps[step - 1]
@@ -562,7 +567,13 @@ export function CollaborationFormPage() {
           {step === 4 && <DataStep {...stepProps} />}
           {step === 5 && <FundingStep {...stepProps} />}
           {step === 6 && <InterestsStep {...stepProps} />}
-          {step === 7 && <QuestionnaireStep {...stepProps} questions={questions} />}
+          {step === 7 && (
+            <QuestionnaireStep
+              {...stepProps}
+              questions={questionnaireQuestions}
+              checklists={record?.checklists ?? []}
+            />
+          )}
           {step === 8 && <AttachmentsStep caseId={record?.id ?? null} onCreateDraft={() => void save()} />}
           {step === 9 && (
             <div className="summary-step">

@@ -116,7 +116,10 @@ export function CollaborationPage() {
   const isMine = isOwnCase(user, record)
   const canReview = hasAnyRole(user, ['admin', 'office_reviewer'])
   const status = record.status
-  const questions = questionnaire.data?.questions ?? []
+  const questions = [
+    ...(questionnaire.data?.questions ?? []),
+    ...(record?.checklists ?? []).flatMap((checklist) => checklist.questions),
+  ]
 
   const run = async (
     action: () => Promise<Collaboration>,

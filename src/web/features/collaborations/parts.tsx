@@ -250,7 +250,13 @@ export function DiffTable({
   const { locale } = useLocale()
   if (changes.length === 0) return <p className="muted">{t('collab.diff.none')}</p>
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      aria-label={t('collab.diff.title')}
+      // A table wider than the page scrolls; keyboard users must be able to reach it (axe scrollable-region-focusable).
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+      tabIndex={0}
+    >
       <table className="table diff-table">
         <caption className="visually-hidden">{t('collab.diff.title')}</caption>
         <thead>

@@ -102,7 +102,9 @@ export function DueLine({ review }: { review: Pick<OfficeReview, 'status' | 'isO
   if (review.status === 'waiting_for_information')
     return (
       <p className="due due--paused">
-        <span aria-hidden="true" className="pause-mark">❚❚ </span>
+        <span aria-hidden="true" className="pause-mark">
+          ❚❚{' '}
+        </span>
         {t('reviews.due.paused')}
       </p>
     )

@@ -1,4 +1,9 @@
-import type { Answer, Question, TriState } from '../../../../modules/collaborations/collaboration.schema.js'
+import type {
+  Answer,
+  CaseChecklist,
+  Question,
+  TriState,
+} from '../../../../modules/collaborations/collaboration.schema.js'
 import { TextAreaField } from '../../../components/Form.js'
 import { pick, useLocale, useT } from '../../../i18n/i18n.js'
 import { FormSection, RadioGroup, type StepProps } from '../formParts.js'
@@ -74,9 +79,24 @@ export function QuestionnaireStep({
   update,
   errorFor,
   questions,
-}: StepProps & { questions: readonly Question[] }) {
+  checklists = [],
+}: StepProps & { questions: readonly Question[]; checklists?: readonly CaseChecklist[] }) {
   const t = useT()
+  const { locale } = useLocale()
   let number = 0
+  const answerItem = (question: Question) => {
+    number += 1
+    return (
+      <QuestionItem
+        key={question.key}
+        question={question}
+        number={number}
+        answer={sheet.answers[question.key] ?? { answer: null, explanation: '' }}
+        onChange={(answer) => update((s) => ({ ...s, answers: { ...s.answers, [question.key]: answer } }))}
+        errorFor={errorFor}
+      />
+    )
+  }
   return (
     <>
       <div className="callout">
@@ -88,26 +108,19 @@ export function QuestionnaireStep({
         .map((section) => (
           <FormSection key={section} title={t(`collab.questionSection.${section}`)}>
             <ol className="question-list">
-              {questions
-                .filter((question) => question.section === section)
-                .map((question) => {
-                  number += 1
-                  return (
-                    <QuestionItem
-                      key={question.key}
-                      question={question}
-                      number={number}
-                      answer={sheet.answers[question.key] ?? { answer: null, explanation: '' }}
-                      onChange={(answer) =>
-                        update((s) => ({ ...s, answers: { ...s.answers, [question.key]: answer } }))
-                      }
-                      errorFor={errorFor}
-                    />
-                  )
-                })}
+              {questions.filter((question) => question.section === section).map(answerItem)}
             </ol>
           </FormSection>
         ))}
+      {checklists.map((checklist) => (
+        <FormSection key={checklist.key} title={pick(locale, checklist.titleDe, checklist.titleEn)}>
+          <p className="form-hint">
+            {t('collab.form.checklistIntro', { date: checklist.nextReviewOn })}
+            {checklist.isStale ? ` ${t('collab.form.checklistStale')}` : ''}
+          </p>
+          <ol className="question-list">{checklist.questions.map(answerItem)}</ol>
+        </FormSection>
+      ))}
     </>
   )
 }
