@@ -250,7 +250,7 @@ export function DiffTable({
   const { locale } = useLocale()
   if (changes.length === 0) return <p className="muted">{t('collab.diff.none')}</p>
   return (
-    <div
+    <section
       className="table-wrap"
       aria-label={t('collab.diff.title')}
       // A table wider than the page scrolls; keyboard users must be able to reach it (axe scrollable-region-focusable).
@@ -286,7 +286,7 @@ export function DiffTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   )
 }
 
