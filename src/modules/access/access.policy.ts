@@ -103,6 +103,7 @@ const rules = {
   'collaboration.start_review': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'collaboration.decide': (actor) => hasRole(actor, 'decision_maker'),
   'collaboration.import': admin,
+  'collaboration.access_log': adminOrAuditor,
   'questionnaire.read': anyone,
   'questionnaire.publish': admin,
   'reference.read': anyone,

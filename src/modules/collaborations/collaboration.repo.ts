@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely'
 import type { Db } from '../../platform/db/database.js'
 import type {
   AttachmentTable,
+  CaseAccessLogTable,
   CollaborationTable,
   CollaborationVersionTable,
   QuestionnaireTable,
@@ -322,4 +323,25 @@ export async function listHistory(db: Db, id: string) {
     action: row.action,
     after: row.after,
   }))
+}
+
+/** Records that a person opened a case. */
+export async function insertAccess(db: Db, row: CaseAccessLogTable): Promise<void> {
+  await db.insertInto('caseAccessLog').values(row).execute()
+}
+
+/** Who opened a case, newest first. */
+export async function listAccess(
+  db: Db,
+  collaborationId: string,
+  limit: number,
+): Promise<CaseAccessLogTable[]> {
+  return db
+    .selectFrom('caseAccessLog')
+    .selectAll()
+    .where('collaborationId', '=', collaborationId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
 }

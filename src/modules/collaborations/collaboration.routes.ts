@@ -12,6 +12,7 @@ import { allowedExtensions } from './attachment.rules.js'
 import { importRegister, importTemplate } from './collaboration.import.js'
 import {
   AttachmentSchema,
+  CaseAccessSchema,
   CollaborationQuerySchema,
   CollaborationSchema,
   CollaborationSummarySchema,
@@ -62,6 +63,14 @@ const getRoute = defineRoute('collaboration.read', {
   summary: 'One collaboration with its next step and what is missing',
   request: idParam,
   responses: caseResponses,
+})
+const accessLogRoute = defineRoute('collaboration.access_log', {
+  method: 'get',
+  path: '/collaborations/{id}/access-log',
+  tags,
+  summary: 'Who opened the case, when (security administration and auditors)',
+  request: idParam,
+  responses: { 200: json(z.array(CaseAccessSchema), 'Openings, newest first'), ...problemResponses },
 })
 const saveRoute = defineRoute('collaboration.edit', {
   method: 'put',
@@ -283,7 +292,10 @@ export const collaborationRoutes = createRouter()
     c.json(await service.createCollaboration(c.var.ctx, c.req.valid('json')), 201),
   )
   .openapi(getRoute, async (c) =>
-    c.json(await service.getCollaboration(c.var.ctx, c.req.valid('param').id), 200),
+    c.json(await service.openCollaboration(c.var.ctx, c.req.valid('param').id), 200),
+  )
+  .openapi(accessLogRoute, async (c) =>
+    c.json(await service.listCaseAccess(c.var.ctx, c.req.valid('param').id), 200),
   )
   .openapi(saveRoute, async (c) =>
     c.json(await service.saveDraft(c.var.ctx, c.req.valid('param').id, c.req.valid('json')), 200),

@@ -430,3 +430,9 @@ export const ResearchAreaSchema = z
   })
   .meta({ id: 'ResearchArea' })
 export type ResearchArea = z.infer<typeof ResearchAreaSchema>
+
+/** One opening of a case by a person (the access log the security administration sees). */
+export const CaseAccessSchema = z
+  .object({ at: z.string(), userId: z.string(), userName: z.string(), via: z.string() })
+  .meta({ id: 'CaseAccess' })
+export type CaseAccess = z.infer<typeof CaseAccessSchema>

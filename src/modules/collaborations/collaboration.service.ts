@@ -12,6 +12,7 @@ import type { CollaborationRow } from './collaboration.repo.js'
 import * as repo from './collaboration.repo.js'
 import {
   type Attachment,
+  type CaseAccess,
   type CaseChecklist,
   type Collaboration,
   type CollaborationQuery,
@@ -236,6 +237,39 @@ async function toCollaboration(
     checklists,
     canEdit: isEditable(status) && can(actor, 'collaboration.edit', resource),
   }
+}
+
+/**
+ * Opens a case for reading and records who opened it, so that access to export-controlled
+ * descriptions and personal data can be traced.
+ * @throws AppError('not_found') when it does not exist or the actor may not see it
+ */
+export async function openCollaboration(ctx: Ctx, id: string): Promise<Collaboration> {
+  const collaboration = await getCollaboration(ctx, id)
+  const actor = ctx.actor
+  if (actor && actor.via !== 'system') {
+    await repo.insertAccess(ctx.db, {
+      id: newId(),
+      collaborationId: id,
+      userId: actor.id,
+      userName: actor.username,
+      via: actor.via,
+      at: ctx.now().toISOString(),
+    })
+  }
+  return collaboration
+}
+
+/** Who opened a case, newest first (for the security administration and auditors). */
+export async function listCaseAccess(ctx: Ctx, id: string): Promise<CaseAccess[]> {
+  authorize(ctx.actor, 'collaboration.access_log')
+  await loadAuthorized(ctx, id, 'collaboration.read')
+  return (await repo.listAccess(ctx.db, id, 500)).map((row) => ({
+    at: row.at,
+    userId: row.userId,
+    userName: row.userName,
+    via: row.via,
+  }))
 }
 
 /** Collaborations the actor may see: their own, or (for reviewing roles with scope "all") every submitted one. */

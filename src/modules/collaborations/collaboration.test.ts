@@ -333,3 +333,35 @@ describe('checklists of the research area', () => {
     ).toBe(200)
   })
 })
+
+describe('the access log of a case', () => {
+  let test: TestDatabase
+  let harness: ReturnType<typeof createTestApp>
+
+  beforeAll(async () => {
+    test = await createDemoDatabase()
+    harness = createTestApp(test)
+  })
+  afterAll(async () => test.cleanup())
+
+  it('records who opened a case and shows it to administrators and auditors only', async () => {
+    const researcher = await harness.login('researcher')
+    const ids = await demoIds(test.database.db)
+    const created = await (
+      await researcher.request('/api/v1/collaborations', { method: 'POST', json: { sheet: buildSheet(ids) } })
+    ).json()
+    await researcher.request(`/api/v1/collaborations/${created.id}`)
+    await researcher.request(`/api/v1/collaborations/${created.id}/submit`, { method: 'POST' })
+    const security = await harness.login('research-security')
+    await security.request(`/api/v1/collaborations/${created.id}`)
+    expect((await researcher.request(`/api/v1/collaborations/${created.id}/access-log`)).status).toBe(403)
+    const log = await (
+      await (await harness.login('auditor')).request(`/api/v1/collaborations/${created.id}/access-log`)
+    ).json()
+    expect(log.map((entry: { userName: string }) => entry.userName)).toEqual([
+      'research-security',
+      'researcher',
+    ])
+    expect(log[0]).toMatchObject({ via: 'session', at: expect.any(String) })
+  })
+})

@@ -35,6 +35,7 @@ export interface Database {
   messages: MessageTable
   obligations: ObligationTable
   funderNotices: FunderNoticeTable
+  caseAccessLog: CaseAccessLogTable
   screeningLists: ScreeningListTable
   screeningListVersions: ScreeningListVersionTable
   screeningEntries: ScreeningEntryTable
@@ -550,4 +551,15 @@ export interface FunderNoticeTable {
   sentAt: string
   recordedBy: string
   createdAt: string
+}
+
+export interface CaseAccessLogTable {
+  id: string
+  collaborationId: string
+  userId: string
+  /** The username at the time of access. */
+  userName: string
+  /** session | token */
+  via: string
+  at: string
 }

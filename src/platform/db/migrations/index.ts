@@ -6,6 +6,7 @@ import * as screening from './0004_screening.js'
 import * as jobs from './0005_jobs.js'
 import * as notifications from './0006_notifications.js'
 import * as reviews from './0007_reviews.js'
+import * as caseAccess from './0008_case_access.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_jobs': jobs,
   '0006_notifications': notifications,
   '0007_reviews': reviews,
+  '0008_case_access': caseAccess,
 }
