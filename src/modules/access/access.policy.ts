@@ -36,7 +36,19 @@ const self: Rule = (actor, resource) =>
   (resource.kind === 'user' && resource.id === actor.id) ||
   (resource.kind === 'token' && resource.userId === actor.id)
 
-const reviewingRoles: Role[] = ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert']
+/** The roles that take part in reviewing cases (and so may see internal notes). */
+export const reviewingRoles: readonly Role[] = [
+  'admin',
+  'decision_maker',
+  'auditor',
+  'office_reviewer',
+  'expert',
+]
+
+/** Whether the actor holds any reviewing role. */
+export function isReviewer(actor: Actor): boolean {
+  return reviewingRoles.some((role) => hasRole(actor, role))
+}
 const isMember = (actor: Actor, resource?: PolicyResource) =>
   resource?.kind === 'collaboration' && resource.memberIds.includes(actor.id)
 /** Members always; the reviewing roles once the case has left the draft stage ("only its authors see a draft"). */
@@ -97,7 +109,7 @@ const rules = {
   'audit.verify': adminOrAuditor,
   'collaboration.create': (actor) => hasRole(actor, 'researcher'),
   'collaboration.list': anyone,
-  'collaboration.list_all': (actor) => reviewingRoles.some((role) => hasRole(actor, role)),
+  'collaboration.list_all': isReviewer,
   'collaboration.read': readCollaboration,
   'collaboration.edit': editCollaboration,
   'collaboration.start_review': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
@@ -118,7 +130,7 @@ const rules = {
   'screening.dispose': screeningReviewer,
   // Record level: the service reads the case first, so researchers see the results of their own cases only.
   'screening.results_read': anyRole,
-  'partner.read': (actor) => reviewingRoles.some((role) => hasRole(actor, role)),
+  'partner.read': isReviewer,
   'partner.suggest': anyRole,
   'partner.edit': screeningReviewer,
   'process.read': anyone,

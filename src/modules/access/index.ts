@@ -1,4 +1,13 @@
-export { type Action, actions, authorize, can, hasRole, type PolicyResource } from './access.policy.js'
+export {
+  type Action,
+  actions,
+  authorize,
+  can,
+  hasRole,
+  isReviewer,
+  type PolicyResource,
+  reviewingRoles,
+} from './access.policy.js'
 export {
   type Actor,
   ActorSchema,

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { emitDomainEvent } from '../../platform/events.js'
 import { newId } from '../../shared/ids.js'
-import { type Actor, authorize, can, type PolicyResource } from '../access/index.js'
+import { type Actor, authorize, can, isReviewer, type PolicyResource } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
 import { findUser } from '../organisation/index.js'
 import { requestPartnerScreening } from '../screening/index.js'
@@ -637,12 +637,10 @@ export async function decideCollaboration(ctx: Ctx, id: string, input: Decide): 
 export async function getHistory(ctx: Ctx, id: string): Promise<HistoryEntry[]> {
   const { actor } = await loadAuthorized(ctx, id, 'collaboration.read')
   // Internal notes of the reviewers stay internal, also in the history.
-  const isReviewer = ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'].some((role) =>
-    actor.roles.some((grant) => grant.role === role),
-  )
+  const reviewer = isReviewer(actor)
   const rows = await repo.listHistory(ctx.db, id)
   return rows
-    .filter((row) => isReviewer || row.action !== 'discussion.internal_note')
+    .filter((row) => reviewer || row.action !== 'discussion.internal_note')
     .map((row) => ({
       at: row.at,
       actorName: row.actorName,

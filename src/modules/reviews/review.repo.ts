@@ -267,15 +267,29 @@ export async function usersWithRole(
   return [...new Set((await query.execute()).map((row) => row.id))]
 }
 
-/** Users by username (for @mentions). */
+/** Active users by username, with their roles (for @mentions). */
 export async function usersByUsername(db: Db, usernames: readonly string[]) {
   if (usernames.length === 0) return []
-  return db
+  const users = await db
     .selectFrom('users')
     .select(['id', 'username'])
     .where('username', 'in', [...usernames])
     .where('isActive', '=', 1)
     .execute()
+  if (users.length === 0) return []
+  const grants = await db
+    .selectFrom('userRoles')
+    .select(['userId', 'role'])
+    .where(
+      'userId',
+      'in',
+      users.map((user) => user.id),
+    )
+    .execute()
+  return users.map((user) => ({
+    ...user,
+    roles: grants.filter((grant) => grant.userId === user.id).map((grant) => grant.role),
+  }))
 }
 
 /** Office ids by office key, and the office leads. */

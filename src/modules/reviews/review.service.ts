@@ -4,7 +4,15 @@ import { AppError } from '../../platform/errors.js'
 import { onDomainEvent } from '../../platform/events.js'
 import { addWorkingDays } from '../../shared/dates.js'
 import { newId } from '../../shared/ids.js'
-import { type Actor, authorize, can, hasRole, type PolicyResource } from '../access/index.js'
+import {
+  type Actor,
+  authorize,
+  can,
+  hasRole,
+  isReviewer,
+  type PolicyResource,
+  reviewingRoles,
+} from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
 import {
   type CaseSnapshot,
@@ -717,9 +725,6 @@ export async function getQueue(ctx: Ctx, sort: 'due' | 'waiting' | 'trl'): Promi
 
 // ---- discussion
 
-const reviewingRoles = ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'] as const
-const isReviewer = (actor: Actor) => reviewingRoles.some((role) => hasRole(actor, role))
-
 /** The case's discussion; internal notes only for reviewers. */
 export async function listMessages(ctx: Ctx, collaborationId: string): Promise<Message[]> {
   const { actor } = await requireReadableCase(ctx, collaborationId)
@@ -769,8 +774,7 @@ export async function postMessage(ctx: Ctx, collaborationId: string, input: NewM
     const mentioned = await repo.usersByUsername(trx, usernames)
     const allowed: string[] = []
     for (const user of mentioned) {
-      const row = await trx.selectFrom('userRoles').select('role').where('userId', '=', user.id).execute()
-      const reviewer = row.some((grant) => (reviewingRoles as readonly string[]).includes(grant.role))
+      const reviewer = user.roles.some((role) => (reviewingRoles as readonly string[]).includes(role))
       const member = snapshot.memberIds.includes(user.id)
       if (user.id !== actor.id && (data.isInternal ? reviewer : reviewer || member)) allowed.push(user.id)
     }
