@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  /** A font with Chinese characters for PDFs (e.g. /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc). */
+  PDF_CJK_FONT: z.string().min(1).optional(),
   INSTITUTION_NAME: z.string().min(1).max(200).default('Forschungszentrum Havelland'),
   REFERENCE_PREFIX: z
     .string()
@@ -65,6 +67,8 @@ export interface Config {
   files: { dir: string; maxAttachmentBytes: number }
   mail: { smtpUrl: string | null; from: string }
   institution: { name: string; referencePrefix: string }
+  /** PDF output: without a CJK font, Chinese characters are given in pinyin. */
+  pdf: { cjkFont: string | null }
 }
 
 /** Raised at start-up when the environment is invalid; lists every problem at once. */
@@ -133,5 +137,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     files: { dir: env.FILES_DIR, maxAttachmentBytes: Math.round(env.ATTACHMENT_MAX_MB * 1024 * 1024) },
     institution: { name: env.INSTITUTION_NAME, referencePrefix: env.REFERENCE_PREFIX },
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    pdf: { cjkFont: env.PDF_CJK_FONT ?? null },
   }
 }
