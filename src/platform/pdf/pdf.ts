@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import MarkdownIt from 'markdown-it'
-import type Token from 'markdown-it/lib/token.mjs'
 import PDFDocument from 'pdfkit'
 import { pinyin } from 'pinyin-pro'
 
@@ -429,6 +428,8 @@ interface InlineRun {
 
 // Raw HTML is never interpreted: it is printed as the text it is.
 const markdownParser = new MarkdownIt({ html: false, linkify: false, typographer: false })
+
+type Token = ReturnType<MarkdownIt['parse']>[number]
 
 function inlineRuns(children: readonly Token[]): InlineRun[] {
   const runs: InlineRun[] = []
