@@ -429,7 +429,7 @@ interface InlineRun {
 // Raw HTML is never interpreted: it is printed as the text it is.
 const markdownParser = new MarkdownIt({ html: false, linkify: false, typographer: false })
 
-type Token = ReturnType<MarkdownIt['parse']>[number]
+type Token = ReturnType<typeof markdownParser.parse>[number]
 
 function inlineRuns(children: readonly Token[]): InlineRun[] {
   const runs: InlineRun[] = []
