@@ -1,5 +1,6 @@
 import { ensureAssessmentReferenceData } from '../modules/assessment/index.js'
 import { countUsers } from '../modules/organisation/index.js'
+import { ensureShippedTemplates } from '../modules/templates/index.js'
 import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
 import { seedDemoLists } from './lists.seed.js'
@@ -18,5 +19,6 @@ export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   await ensureAssessmentReferenceData(ctx)
   await seedDemoLists(ctx)
   await seedDemoCollaborations(ctx)
+  await ensureShippedTemplates(ctx)
   return true
 }

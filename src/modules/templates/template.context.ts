@@ -135,7 +135,8 @@ function mobilityDescription(activities: DataSheet['activities'], language: Temp
   const index = language === 'de' ? 0 : 1
   const parts: string[] = []
   if (activities.mobilityDirection) parts.push(directions[activities.mobilityDirection][index])
-  if (activities.mobilityMonths) parts.push(`${activities.mobilityMonths} ${language === 'de' ? 'Monate' : 'months'}`)
+  if (activities.mobilityMonths)
+    parts.push(`${activities.mobilityMonths} ${language === 'de' ? 'Monate' : 'months'}`)
   return parts.join(', ')
 }
 
@@ -183,7 +184,9 @@ export function buildTemplateContext(source: ContextSource): TemplateContext {
       keywords: sheet.keywords.join(', '),
     },
     activities: {
-      list: activityNames.filter(([key]) => sheet.activities[key] === true).map((names) => names[index + 1] ?? ''),
+      list: activityNames
+        .filter(([key]) => sheet.activities[key] === true)
+        .map((names) => names[index + 1] ?? ''),
       jointResearch: sheet.activities.jointResearch,
       dataSharing: sheet.activities.dataSharing,
       sampleTransfer: sheet.activities.sampleTransfer,

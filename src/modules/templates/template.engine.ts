@@ -79,7 +79,8 @@ function readTag(inner: string): Tag | string {
   }
   const close = /^\/(if|unless|each)$/.exec(text)
   if (close) return { kind: 'close', block: close[1] as 'if' | 'unless' | 'each' }
-  if (!pathPattern.test(text)) return `"{{${inner}}}" is not a placeholder (names are letters and digits joined by dots)`
+  if (!pathPattern.test(text))
+    return `"{{${inner}}}" is not a placeholder (names are letters and digits joined by dots)`
   return { kind: 'value', path: text }
 }
 
@@ -152,7 +153,8 @@ export function parseTemplate(source: string): Node[] {
       }
       case 'else': {
         const top = stack.at(-1)
-        if (!top || top.node.kind !== 'if' || top.inElse) problems.push({ line, message: '"{{else}}" outside an if block' })
+        if (!top || top.node.kind !== 'if' || top.inElse)
+          problems.push({ line, message: '"{{else}}" outside an if block' })
         else top.inElse = true
         break
       }
@@ -160,7 +162,10 @@ export function parseTemplate(source: string): Node[] {
         const top = stack.pop()
         if (!top) problems.push({ line, message: `"{{/${tag.block}}}" without an opening tag` })
         else if (top.block !== tag.block) {
-          problems.push({ line, message: `"{{/${tag.block}}}" closes "{{#${top.block}}}" from line ${top.node.line}` })
+          problems.push({
+            line,
+            message: `"{{/${tag.block}}}" closes "{{#${top.block}}}" from line ${top.node.line}`,
+          })
         }
         break
       }
@@ -224,7 +229,10 @@ export function checkTemplate(source: string, vocabulary: Vocabulary): TemplateP
           })
         }
         if (entry === 'loop' && node.path !== '@number') {
-          problems.push({ line: node.line, message: `"${node.path}" is a yes/no flag: use {{#if ${node.path}}}` })
+          problems.push({
+            line: node.line,
+            message: `"${node.path}" is a yes/no flag: use {{#if ${node.path}}}`,
+          })
         }
       } else if (node.kind === 'if') {
         walk(node.then, scopes)
@@ -264,9 +272,7 @@ export function placeholdersOf(source: string): string[] {
  * lists, HTML or template braces can come from data.
  */
 export function escapeMarkdown(value: string): string {
-  return value
-    .replace(/[\\`*_{}[\]()#+\-!|<>~&$]/g, '\\$&')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+  return value.replace(/[\\`*_{}[\]()#+\-!|<>~&$]/g, '\\$&').replace(/^(\s*\d+)([.)])/, '$1\\$2')
 }
 
 /** A value as one line of text: line breaks in a data-sheet answer become spaces. */
@@ -297,7 +303,11 @@ interface Frame {
   entry: VocabularyEntry & { type: 'list' }
 }
 
-function resolve(context: TemplateContext, frames: readonly Frame[], path: string): TemplateValue | undefined {
+function resolve(
+  context: TemplateContext,
+  frames: readonly Frame[],
+  path: string,
+): TemplateValue | undefined {
   const frame = frames.at(-1)
   if (path === '@number') return frame ? String(frame.index + 1) : undefined
   if (path === '@first') return frame ? frame.index === 0 : undefined
@@ -311,7 +321,8 @@ function resolve(context: TemplateContext, frames: readonly Frame[], path: strin
   }
   let value: TemplateValue | undefined = context
   for (const part of path.split('.')) {
-    if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return undefined
+    if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value))
+      return undefined
     value = value[part]
   }
   return value
@@ -323,7 +334,12 @@ function isTruthy(value: TemplateValue | undefined): boolean {
   return value === true || (typeof value === 'object' && value !== null)
 }
 
-function labelOf(vocabulary: Vocabulary, frames: readonly Frame[], path: string, language: 'de' | 'en'): string {
+function labelOf(
+  vocabulary: Vocabulary,
+  frames: readonly Frame[],
+  path: string,
+  language: 'de' | 'en',
+): string {
   for (let index = frames.length - 1; index >= 0; index -= 1) {
     const field = frames[index]?.entry.fields?.[path]
     if (field) return field.label[language]

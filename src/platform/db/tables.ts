@@ -36,6 +36,8 @@ export interface Database {
   obligations: ObligationTable
   funderNotices: FunderNoticeTable
   caseAccessLog: CaseAccessLogTable
+  contractTemplateVersions: ContractTemplateVersionTable
+  contractDrafts: ContractDraftTable
   screeningLists: ScreeningListTable
   screeningListVersions: ScreeningListVersionTable
   screeningEntries: ScreeningEntryTable
@@ -562,4 +564,46 @@ export interface CaseAccessLogTable {
   /** session | token */
   via: string
   at: string
+}
+
+/** A version of a contract template (append-only: a save adds a version). */
+export interface ContractTemplateVersionTable {
+  id: string
+  /** mou | cooperation-agreement | … */
+  templateKey: string
+  /** de | en */
+  language: string
+  version: number
+  title: string
+  /** Markdown with placeholders. */
+  body: string
+  changeNote: string
+  createdBy: string | null
+  createdByName: string
+  createdAt: string
+}
+
+/** A contract draft generated from a case, stored as a file. */
+export interface ContractDraftTable {
+  id: string
+  collaborationId: string
+  templateKey: string
+  templateTitle: string
+  templateVersionId: string
+  templateVersion: number
+  language: string
+  /** docx | pdf */
+  format: string
+  fileName: string
+  contentType: string
+  size: number
+  sha256: string
+  storageKey: string
+  /** The version of the case's sheet the draft was filled from. */
+  caseVersion: number
+  /** How many values were left "to be completed". */
+  missingValues: number
+  createdBy: string
+  createdByName: string
+  createdAt: string
 }
