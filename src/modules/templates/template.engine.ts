@@ -54,7 +54,7 @@ export class TemplateError extends Error {
 type Node =
   | { kind: 'text'; text: string }
   | { kind: 'value'; path: string; line: number }
-  | { kind: 'if'; path: string; negate: boolean; then: Node[]; otherwise: Node[]; line: number }
+  | { kind: 'if'; path: string; negate: boolean; whenTrue: Node[]; otherwise: Node[]; line: number }
   | { kind: 'each'; path: string; body: Node[]; line: number }
 
 type Tag =
@@ -102,7 +102,7 @@ export function parseTemplate(source: string): Node[] {
     const top = stack.at(-1)
     if (!top) return root
     if (top.node.kind === 'each') return top.node.body
-    return top.inElse ? top.node.otherwise : top.node.then
+    return top.inElse ? top.node.otherwise : top.node.whenTrue
   }
   const pushText = (text: string, offset: number) => {
     if (text === '') return
@@ -146,14 +146,21 @@ export function parseTemplate(source: string): Node[] {
         const node: Extract<Node, { kind: 'if' | 'each' }> =
           tag.block === 'each'
             ? { kind: 'each', path: tag.path, body: [], line }
-            : { kind: 'if', path: tag.path, negate: tag.block === 'unless', then: [], otherwise: [], line }
+            : {
+                kind: 'if',
+                path: tag.path,
+                negate: tag.block === 'unless',
+                whenTrue: [],
+                otherwise: [],
+                line,
+              }
         target().push(node)
         stack.push({ node, block: tag.block, inElse: false })
         break
       }
       case 'else': {
         const top = stack.at(-1)
-        if (!top || top.node.kind !== 'if' || top.inElse)
+        if (top?.node.kind !== 'if' || top.inElse)
           problems.push({ line, message: '"{{else}}" outside an if block' })
         else top.inElse = true
         break
@@ -235,7 +242,7 @@ export function checkTemplate(source: string, vocabulary: Vocabulary): TemplateP
           })
         }
       } else if (node.kind === 'if') {
-        walk(node.then, scopes)
+        walk(node.whenTrue, scopes)
         walk(node.otherwise, scopes)
       } else {
         if (entry === 'item' || entry === 'loop' || entry.type !== 'list') {
@@ -258,7 +265,7 @@ export function placeholdersOf(source: string): string[] {
       if (node.kind === 'text') continue
       seen.add(node.path)
       if (node.kind === 'if') {
-        walk(node.then)
+        walk(node.whenTrue)
         walk(node.otherwise)
       } else if (node.kind === 'each') walk(node.body)
     }
@@ -380,7 +387,7 @@ export function renderTemplate(
         }
         case 'if': {
           const truthy = isTruthy(resolve(context, frames, node.path))
-          walk(truthy !== node.negate ? node.then : node.otherwise, frames)
+          walk(truthy !== node.negate ? node.whenTrue : node.otherwise, frames)
           break
         }
         case 'each': {

@@ -257,7 +257,7 @@ export async function saveTemplate(
 /** The case's policy view for contract drafts, with whether the actor may read the case. */
 async function contractResource(ctx: Ctx, collaborationId: string, actor: Actor) {
   const caseResource = await collaborationResource(ctx.db, collaborationId)
-  if (!caseResource || caseResource.kind !== 'collaboration') return undefined
+  if (caseResource?.kind !== 'collaboration') return undefined
   return {
     kind: 'contract' as const,
     memberIds: caseResource.memberIds,
