@@ -23,6 +23,8 @@ import { ListsPage } from './features/screening/ListsPage.js'
 import { PartnerPage } from './features/screening/PartnerPage.js'
 import { PartnersPage } from './features/screening/PartnersPage.js'
 import { StartPage } from './features/start/StartPage.js'
+import { TemplatePage } from './features/templates/TemplatePage.js'
+import { TemplatesPage } from './features/templates/TemplatesPage.js'
 import type { TextKey } from './i18n/de.js'
 
 /**
@@ -100,6 +102,21 @@ export const appRoutes: AppRoute[] = [
     label: 'screening.nav.partner',
     element: <PartnerPage />,
     roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'],
+    inNavigation: false,
+  },
+  // Contract templates: every user with a role reads them; the legal office and admins edit them.
+  {
+    path: '/templates',
+    label: 'templates.nav',
+    description: 'templates.navText',
+    element: <TemplatesPage />,
+    roles: ['researcher', 'office_reviewer', 'decision_maker', 'admin', 'expert', 'auditor'],
+  },
+  {
+    path: '/templates/:key/:language',
+    label: 'templates.nav',
+    element: <TemplatePage />,
+    roles: ['researcher', 'office_reviewer', 'decision_maker', 'admin', 'expert', 'auditor'],
     inNavigation: false,
   },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },

@@ -12,6 +12,7 @@ import { CaseAssessment } from '../assessment/CaseAssessment.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
 import { CaseScreening } from '../screening/CaseScreening.js'
+import { CaseDrafts } from '../templates/CaseDrafts.js'
 import { fieldLabel, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { DecisionPanel, DiffTable, HistoryList, isOwnCase, WherePanel } from './parts.js'
 import { SheetView } from './SheetView.js'
@@ -301,6 +302,8 @@ export function CollaborationPage() {
         <CaseAssessment record={record} />
 
         <CaseScreening record={record} />
+
+        <CaseDrafts record={record} />
 
         <section className="section" aria-labelledby="sheet-title">
           <h2 id="sheet-title" className="section__title">
