@@ -158,12 +158,14 @@ export function CaseDrafts({ record }: { record: Collaboration }) {
             <p className="muted">{t('templates.case.noPermission')}</p>
           )}
           {generated && (
-            <Alert tone="success">
-              {t('templates.case.generated', { file: generated.fileName })}{' '}
-              <a href={templatesApi.draftUrl(record.id, generated.id)} download={generated.fileName}>
-                {t('templates.case.download')}
-              </a>
-            </Alert>
+            <div className="draft-generated" role="status">
+              <Alert tone="success">
+                {t('templates.case.generated', { file: generated.fileName })}{' '}
+                <a href={templatesApi.draftUrl(record.id, generated.id)} download={generated.fileName}>
+                  {t('templates.case.download')}
+                </a>
+              </Alert>
+            </div>
           )}
           <h3 className="subsection__title">{t('templates.case.drafts')}</h3>
           {(state.data?.drafts ?? []).length === 0 ? (
