@@ -68,7 +68,7 @@ export async function ensureShippedTemplates(ctx: Ctx): Promise<void> {
           version: 1,
           title: template.title,
           body: template.body,
-          changeNote: 'Shipped with Liaison (data/templates)',
+          changeNote: 'Mit Liaison ausgeliefert / shipped with Liaison (data/templates)',
           createdBy: null,
           createdByName: 'Liaison',
           createdAt: ctx.now().toISOString(),
