@@ -146,6 +146,8 @@ describe('the permission model', () => {
         'collaboration.list',
         'collaboration.read',
         'contact.list',
+        'knowledge.comment',
+        'knowledge.read',
         'notification.list',
         'notification.update',
         'office.list',

@@ -55,6 +55,17 @@ export async function updateCollaboration(
   await trx.updateTable('collaborations').set(changes).where('id', '=', id).execute()
 }
 
+/** The ids of the collaborations in any of the statuses (for cross-cutting checks such as the regulation watch). */
+export async function listCollaborationIdsInStatus(db: Db, statuses: readonly string[]): Promise<string[]> {
+  if (statuses.length === 0) return []
+  const rows = await db
+    .selectFrom('collaborations')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 /** The user ids allowed to edit a collaboration (author, PIs and members who are users). */
 export async function listMemberIds(db: Db, id: string): Promise<string[]> {
   const rows = await db

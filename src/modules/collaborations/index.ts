@@ -1,4 +1,4 @@
-export { countCollaborations } from './collaboration.repo.js'
+export { countCollaborations, listCollaborationIdsInStatus } from './collaboration.repo.js'
 export * from './collaboration.schema.js'
 export {
   activateCollaboration,

@@ -47,6 +47,13 @@ export interface Database {
   screeningDispositions: ScreeningDispositionTable
   screeningPartnerNotes: ScreeningPartnerNoteTable
   screeningSettings: ScreeningSettingsTable
+  knowledgeDocuments: KnowledgeDocumentTable
+  knowledgeVersions: KnowledgeVersionTable
+  knowledgeComments: KnowledgeCommentTable
+  knowledgeSigningKeys: KnowledgeSigningKeyTable
+  knowledgeTrustedKeys: KnowledgeTrustedKeyTable
+  knowledgeBundleImports: KnowledgeBundleImportTable
+  knowledgeFts: KnowledgeFtsTable
 }
 
 export interface UnitTable {
@@ -562,4 +569,101 @@ export interface CaseAccessLogTable {
   /** session | token */
   via: string
   at: string
+}
+
+export interface KnowledgeDocumentTable {
+  id: string
+  slug: string
+  language: string
+  kind: string
+  title: string
+  summary: string
+  body: string
+  ownerOffice: string | null
+  ownerUserId: string | null
+  audience: string
+  /** JSON array of strings. */
+  tags: string
+  /** JSON array of DFG subject area codes. */
+  researchAreas: string
+  reviewIntervalMonths: number
+  /** YYYY-MM-DD. */
+  nextReviewOn: string
+  lastReviewedAt: string | null
+  lastReviewedBy: string | null
+  jurisdiction: string | null
+  effectiveDate: string | null
+  /** JSON array of regulation topics. */
+  topics: string
+  currentVersion: number
+  currentVersionId: string
+  reviewRemindedFor: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface KnowledgeVersionTable {
+  id: string
+  documentId: string
+  version: number
+  title: string
+  summary: string
+  body: string
+  /** JSON: kind, owner, audience, tags, research areas, review interval, regulation fields. */
+  metadata: string
+  changeNote: string
+  restoredFrom: number | null
+  createdAt: string
+  createdBy: string
+  createdByName: string
+}
+
+export interface KnowledgeCommentTable {
+  id: string
+  documentId: string
+  parentId: string | null
+  authorId: string
+  authorName: string
+  body: string
+  answeredAt: string | null
+  answeredBy: string | null
+  createdAt: string
+}
+
+export interface KnowledgeSigningKeyTable {
+  id: string
+  publicKey: string
+  privateKey: string
+  fingerprint: string
+  createdAt: string
+}
+
+export interface KnowledgeTrustedKeyTable {
+  fingerprint: string
+  publicKey: string
+  institution: string
+  confirmedBy: string
+  confirmedAt: string
+}
+
+export interface KnowledgeBundleImportTable {
+  id: string
+  /** The bundle file as received (JSON). */
+  bundle: string
+  fingerprint: string
+  institution: string
+  /** staged | applied | discarded */
+  status: string
+  createdBy: string
+  createdAt: string
+  appliedAt: string | null
+}
+
+/** SQLite only: the FTS5 index of documents (PostgreSQL keeps a tsvector column instead). */
+export interface KnowledgeFtsTable {
+  documentId: string
+  title: string
+  summary: string
+  tags: string
+  body: string
 }
