@@ -1,4 +1,5 @@
 export { checkReviewDeadlines, deadlineSchedule } from './review.jobs.js'
+export { listObligationsOfCases } from './review.repo.js'
 export { caseFacts, type ExternalFacts, routeCase } from './review.routing.js'
 export * from './review.schema.js'
 export {
@@ -12,5 +13,6 @@ export {
   listMessages,
   postMessage,
   referToExpertTeam,
+  recordFunderNotice,
   registerFactProvider,
 } from './review.service.js'
