@@ -80,7 +80,11 @@ export interface AuditSummary {
  * Summarizes the trail of one entity (for reports). Unchecked: the caller has authorized access
  * to the entity itself.
  */
-export async function summarizeAuditTrail(db: Db, entityType: string, entityId: string): Promise<AuditSummary> {
+export async function summarizeAuditTrail(
+  db: Db,
+  entityType: string,
+  entityId: string,
+): Promise<AuditSummary> {
   const rows = await repo.summarizeEntity(db, entityType, entityId)
   const firsts = rows.map((row) => row.first).sort()
   const lasts = rows.map((row) => row.last).sort()

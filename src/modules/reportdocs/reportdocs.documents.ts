@@ -127,6 +127,7 @@ const words = {
     expected: 'Entscheidung voraussichtlich bis',
     expectedUnknown: 'noch nicht absehbar',
     contact: 'Ansprechperson',
+    projectLead: 'Projektleitung',
     contactOffice: 'Stabsstelle',
     closing:
       'Über die Entscheidung und etwaige Auflagen informieren wir Sie. Für Rückfragen stehen wir gern zur Verfügung.',
@@ -249,6 +250,7 @@ const words = {
     expected: 'Decision expected by',
     expectedUnknown: 'not yet foreseeable',
     contact: 'Contact person',
+    projectLead: 'principal investigator',
     contactOffice: 'Office',
     closing:
       'We will inform you of the decision and any conditions. Please do not hesitate to contact us with any questions.',
@@ -462,7 +464,11 @@ function formatMoney(language: DocumentLanguage, value: number | null): string {
   }).format(value)
 }
 
-function participantName(language: DocumentLanguage, offices: readonly Office[], participant: string): string {
+function participantName(
+  language: DocumentLanguage,
+  offices: readonly Office[],
+  participant: string,
+): string {
   if (participant === 'expert_team') return language === 'de' ? 'Expertengremium' : 'Expert team'
   const office = offices.find((candidate) => candidate.key === participant)
   return office ? (language === 'de' ? office.nameDe : office.nameEn) : participant
@@ -492,7 +498,10 @@ function sheetSection(writer: PdfWriter, data: CaseReportData, language: Documen
     [w.title, sheet.title],
     [w.acronym, sheet.acronym],
     [w.status, statusWords[language][collaboration.status]],
-    [w.unit, data.unit ? `${data.unit.code} – ${language === 'de' ? data.unit.nameDe : data.unit.nameEn}` : '—'],
+    [
+      w.unit,
+      data.unit ? `${data.unit.code} – ${language === 'de' ? data.unit.nameDe : data.unit.nameEn}` : '—',
+    ],
     [w.pis, sheet.principalInvestigators.map((person) => person.name).join(', ')],
     [
       w.duration,
@@ -572,7 +581,10 @@ function assessmentSection(writer: PdfWriter, data: CaseReportData, language: Do
         { header: w.factors, width: 0.85 },
         { header: '±', width: 0.15, align: 'right' },
       ],
-      result.factors.map((factor) => [language === 'de' ? factor.reasonDe : factor.reasonEn, String(factor.weight)]),
+      result.factors.map((factor) => [
+        language === 'de' ? factor.reasonDe : factor.reasonEn,
+        String(factor.weight),
+      ]),
     )
   }
   writer.heading(w.candidates, 2)
@@ -585,7 +597,9 @@ function assessmentSection(writer: PdfWriter, data: CaseReportData, language: Do
     ])
     if (candidate.evidence.project.length > 0) {
       writer.paragraph(w.evidenceProject, { bold: true, size: 9 })
-      writer.bullets(candidate.evidence.project.map((passage) => `${passage.source}: ${markPassage(passage)}`))
+      writer.bullets(
+        candidate.evidence.project.map((passage) => `${passage.source}: ${markPassage(passage)}`),
+      )
     }
     if (candidate.evidence.entry.length > 0) {
       writer.paragraph(w.evidenceEntry, { bold: true, size: 9 })
@@ -595,11 +609,13 @@ function assessmentSection(writer: PdfWriter, data: CaseReportData, language: Do
       writer.paragraph(w.thresholds, { bold: true, size: 9 })
       writer.bullets(
         candidate.thresholds.map(
-          (threshold) => `${threshold.subParagraph}: ${threshold.found} / ${threshold.threshold} (${threshold.quantity})`,
+          (threshold) =>
+            `${threshold.subParagraph}: ${threshold.found} / ${threshold.threshold} (${threshold.quantity})`,
         ),
       )
     }
-    if (candidate.exclusionNote) writer.paragraph(`${w.exclusion}: ${candidate.exclusionNote}`, { muted: true })
+    if (candidate.exclusionNote)
+      writer.paragraph(`${w.exclusion}: ${candidate.exclusionNote}`, { muted: true })
   }
   writer.heading(w.areasTitle, 2)
   if (result.areas.length === 0) writer.paragraph(w.noAreas, { muted: true })
@@ -683,7 +699,9 @@ function adviceSection(writer: PdfWriter, data: CaseReportData, language: Docume
       [w.completed, formatDay(language, review.completedAt)],
       [
         w.routedBecause,
-        review.reasons.map((reason) => (language === 'de' ? reason.explanationDe : reason.explanationEn)).join(' '),
+        review.reasons
+          .map((reason) => (language === 'de' ? reason.explanationDe : reason.explanationEn))
+          .join(' '),
       ],
     ])
     if (review.findings) {
@@ -700,7 +718,9 @@ function adviceSection(writer: PdfWriter, data: CaseReportData, language: Docume
         review.requests.map(
           (request) =>
             `${formatDay(language, request.askedAt)}: ${request.question}` +
-            (request.answer ? ` — ${w.answer} (${formatDay(language, request.answeredAt)}): ${request.answer}` : ''),
+            (request.answer
+              ? ` — ${w.answer} (${formatDay(language, request.answeredAt)}): ${request.answer}`
+              : ''),
         ),
       )
     }
@@ -813,7 +833,9 @@ function noticeParts(data: FunderNoticeData, language: DocumentLanguage) {
   const w = words[language]
   const { collaboration, review } = data
   const { sheet } = collaboration
-  const current = review.reviews.filter((entry) => entry.round === review.round && entry.status !== 'cancelled')
+  const current = review.reviews.filter(
+    (entry) => entry.round === review.round && entry.status !== 'cancelled',
+  )
   const done = current.filter((entry) => entry.status === 'completed').length
   const dueDates = current.map((entry) => entry.dueAt).sort()
   const lastDue = dueDates.at(-1)
@@ -821,7 +843,7 @@ function noticeParts(data: FunderNoticeData, language: DocumentLanguage) {
   const security = data.offices.find((office) => office.key === 'research_security')
   const securityName = security ? (language === 'de' ? security.nameDe : security.nameEn) : ''
   const contact = [
-    pi ? `${pi} (${w.pis})` : '',
+    pi ? `${pi} (${w.projectLead})` : '',
     security ? `${w.contactOffice}: ${securityName}${security.email ? `, ${security.email}` : ''}` : '',
   ].filter(Boolean)
   return {
@@ -866,7 +888,8 @@ function noticeParts(data: FunderNoticeData, language: DocumentLanguage) {
 export function writeFunderNoticeText(data: FunderNoticeData, language: DocumentLanguage): FunderNoticeText {
   const w = words[language]
   const parts = noticeParts(data, language)
-  const block = (rows: Array<[string, string]>) => rows.map(([label, value]) => `${label}: ${value}`).join('\n')
+  const block = (rows: Array<[string, string]>) =>
+    rows.map(([label, value]) => `${label}: ${value}`).join('\n')
   const text = [
     w.salutation,
     '',

@@ -117,7 +117,11 @@ function safeFileName(text: string): string {
  * The assessment report of one case as PDF, for a funder or a supervisory board.
  * @throws AppError('not_found') when the case does not exist or the actor may not see it
  */
-export async function caseReportPdf(ctx: Ctx, id: string, language: DocumentLanguage): Promise<GeneratedFile> {
+export async function caseReportPdf(
+  ctx: Ctx,
+  id: string,
+  language: DocumentLanguage,
+): Promise<GeneratedFile> {
   const data = await gatherCaseReport(ctx, id)
   const bytes = await renderCaseReport(data, language, ctx.config.pdf.cjkFont)
   const word = language === 'de' ? 'Pruefbericht' : 'assessment-report'
@@ -144,7 +148,10 @@ async function gatherFunderNotice(ctx: Ctx, id: string): Promise<FunderNoticeDat
   await requireCaseFor(ctx, id, 'funder_notice.record')
   const collaboration = await openCollaboration(ctx, id)
   if (!noticeStatuses.includes(collaboration.status))
-    throw new AppError('conflict', 'The funder is informed upfront: while the case is submitted or in review.')
+    throw new AppError(
+      'conflict',
+      'The funder is informed upfront: while the case is submitted or in review.',
+    )
   const units = await listUnits(ctx)
   return {
     institution: ctx.config.institution.name,
@@ -185,7 +192,11 @@ export async function funderNoticeText(
  * The funder notification as PDF.
  * @throws AppError('not_found'), AppError('conflict') once the case is decided
  */
-export async function funderNoticePdf(ctx: Ctx, id: string, language: DocumentLanguage): Promise<GeneratedFile> {
+export async function funderNoticePdf(
+  ctx: Ctx,
+  id: string,
+  language: DocumentLanguage,
+): Promise<GeneratedFile> {
   const data = await gatherFunderNotice(ctx, id)
   await recordPrepared(ctx, id, 'pdf', language)
   const word = language === 'de' ? 'Vorabinformation' : 'funder-notice'
@@ -208,7 +219,8 @@ export function parseRegisterFields(text: string | undefined): RegisterField[] {
   const problems: string[] = []
   const seen = new Set<string>()
   for (const key of keys) {
-    if (!registerFieldKeys.includes(key as RegisterField)) problems.push(`Unknown field "${key.slice(0, 60)}"`)
+    if (!registerFieldKeys.includes(key as RegisterField))
+      problems.push(`Unknown field "${key.slice(0, 60)}"`)
     else if (seen.has(key)) problems.push(`Field "${key}" is picked twice`)
     seen.add(key)
   }
@@ -278,7 +290,9 @@ function registerCell(field: RegisterField, item: RegisterCase, context: Registe
   const { sheet } = item
   const { language } = context
   const list = (values: readonly string[]) => (values.length > 0 ? values.join('; ') : null)
-  const open = (context.obligations.get(item.id) ?? []).filter((obligation) => obligation.status !== 'fulfilled')
+  const open = (context.obligations.get(item.id) ?? []).filter(
+    (obligation) => obligation.status !== 'fulfilled',
+  )
   switch (field) {
     case 'reference':
       return item.reference
@@ -295,9 +309,13 @@ function registerCell(field: RegisterField, item: RegisterCase, context: Registe
     case 'principalInvestigators':
       return list(sheet.principalInvestigators.map((person) => person.name))
     case 'partners':
-      return list(sheet.partners.map((partner) => partner.nameEnglish || partner.nameOriginal).filter(Boolean))
+      return list(
+        sheet.partners.map((partner) => partner.nameEnglish || partner.nameOriginal).filter(Boolean),
+      )
     case 'countries':
-      return list([...new Set(sheet.partners.flatMap((partner) => (partner.country ? [partner.country] : [])))])
+      return list([
+        ...new Set(sheet.partners.flatMap((partner) => (partner.country ? [partner.country] : []))),
+      ])
     case 'researchAreas':
       return list(sheet.researchAreas)
     case 'trl':
@@ -308,7 +326,9 @@ function registerCell(field: RegisterField, item: RegisterCase, context: Registe
     }
     case 'funders':
       return list(
-        sheet.funding.funders.map((funder) => (funder.programme ? `${funder.name} (${funder.programme})` : funder.name)),
+        sheet.funding.funders.map((funder) =>
+          funder.programme ? `${funder.name} (${funder.programme})` : funder.name,
+        ),
       )
     case 'totalBudgetEur':
       return sheet.funding.totalBudgetEur

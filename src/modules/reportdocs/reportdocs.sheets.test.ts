@@ -49,7 +49,9 @@ const rows: SheetCell[][] = [
 
 describe('the XLSX writer', () => {
   it('writes a package that reads back cell by cell (umlauts, Chinese, long text, numbers, dates)', async () => {
-    const { bytes } = await collect(xlsxChunks(columns, inPages(rows, 2), { sheetName: 'Register', dateFormat: 'dd.mm.yyyy' }))
+    const { bytes } = await collect(
+      xlsxChunks(columns, inPages(rows, 2), { sheetName: 'Register', dateFormat: 'dd.mm.yyyy' }),
+    )
     const { sheet } = await readWorkbook(bytes)
     expect(sheet.name).toBe('Register')
     expect(sheet.rowCount).toBe(rows.length + 1)
@@ -72,7 +74,9 @@ describe('the XLSX writer', () => {
   })
 
   it('freezes the header row, sets column widths and an autofilter over all rows', async () => {
-    const { bytes } = await collect(xlsxChunks(columns, inPages(rows, 10), { sheetName: 'Register', dateFormat: 'yyyy-mm-dd' }))
+    const { bytes } = await collect(
+      xlsxChunks(columns, inPages(rows, 10), { sheetName: 'Register', dateFormat: 'yyyy-mm-dd' }),
+    )
     const { sheet } = await readWorkbook(bytes)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.getColumn(2).width).toBe(40)
@@ -82,7 +86,10 @@ describe('the XLSX writer', () => {
   it('cuts text at the spreadsheet cell limit and drops characters XML cannot carry', async () => {
     const huge = 'x'.repeat(maxCellLength + 100)
     const { bytes } = await collect(
-      xlsxChunks(columns.slice(0, 2), inPages([['A\u0001B', huge]], 1), { sheetName: 'S', dateFormat: 'yyyy-mm-dd' }),
+      xlsxChunks(columns.slice(0, 2), inPages([['A\u0001B', huge]], 1), {
+        sheetName: 'S',
+        dateFormat: 'yyyy-mm-dd',
+      }),
     )
     const { sheet } = await readWorkbook(bytes)
     expect(sheet.getRow(2).getCell(1).value).toBe('AB')
@@ -98,7 +105,9 @@ describe('the XLSX writer', () => {
       index * 10,
     ])
     const started = performance.now()
-    const { bytes, count } = await collect(xlsxChunks(columns, inPages(many, 500), { sheetName: 'R', dateFormat: 'yyyy-mm-dd' }))
+    const { bytes, count } = await collect(
+      xlsxChunks(columns, inPages(many, 500), { sheetName: 'R', dateFormat: 'yyyy-mm-dd' }),
+    )
     const elapsed = performance.now() - started
     expect(count).toBeGreaterThan(5)
     expect(elapsed).toBeLessThan(5000)
@@ -123,7 +132,13 @@ describe('the CSV writer', () => {
     const parsed = parseCsv(bytes.toString('utf8'))
     expect(parsed[0]).toEqual(columns.map((column) => column.header))
     expect(parsed).toHaveLength(rows.length + 1)
-    expect(parsed[1]).toEqual(['FZH-2026-001', 'Grüne Wärmepumpen für Bürogebäude', '4', '2026-03-14', '1250000.5'])
+    expect(parsed[1]).toEqual([
+      'FZH-2026-001',
+      'Grüne Wärmepumpen für Bürogebäude',
+      '4',
+      '2026-03-14',
+      '1250000.5',
+    ])
     expect(parsed[2]?.[1]).toBe('清华大学 – Zusammenarbeit in der Materialforschung')
     expect(parsed[3]?.[1]).toBe(longText)
     expect(parsed[5]?.[1]).toBe('Zeile\nmit Umbruch; Semikolon, Komma')
@@ -132,9 +147,20 @@ describe('the CSV writer', () => {
 
   it('guards text that a spreadsheet would run as a formula', async () => {
     const { bytes } = await collect(
-      csvChunks(columns.slice(0, 2), inPages([['=1+1', '+49 30 1234'], ['-2', '@SUM(A1)'], ['\tTab', 'ok=fine']], 5), {
-        separator: ';',
-      }),
+      csvChunks(
+        columns.slice(0, 2),
+        inPages(
+          [
+            ['=1+1', '+49 30 1234'],
+            ['-2', '@SUM(A1)'],
+            ['\tTab', 'ok=fine'],
+          ],
+          5,
+        ),
+        {
+          separator: ';',
+        },
+      ),
     )
     const parsed = parseCsv(bytes.toString('utf8'), ';')
     expect(parsed.slice(1)).toEqual([

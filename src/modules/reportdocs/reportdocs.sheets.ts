@@ -25,12 +25,20 @@ export type RowPages = AsyncIterable<SheetCell[][]>
 /** The longest text a spreadsheet cell holds (Excel's limit). */
 export const maxCellLength = 32_767
 
-// Characters XML 1.0 cannot carry (control characters except tab, line feed and carriage return).
-const invalidXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+/** Drops what XML 1.0 cannot carry: control characters (except tab, line feed, return) and lone surrogates. */
+export function withoutInvalidXml(text: string): string {
+  let clean = ''
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0
+    const isControl = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d
+    const isLoneSurrogate = code >= 0xd800 && code <= 0xdfff
+    if (!isControl && !isLoneSurrogate && code !== 0xfffe && code !== 0xffff) clean += char
+  }
+  return clean
+}
 
 function xmlText(value: string): string {
-  return value
-    .replace(invalidXml, '')
+  return withoutInvalidXml(value)
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
@@ -123,11 +131,12 @@ function inlineString(reference: string, text: string, style: number): string {
 
 function cellXml(reference: string, cell: SheetCell): string {
   if (cell === null || cell === '') return ''
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) ? `<c r="${reference}"><v>${cell}</v></c>` : ''
+  if (typeof cell === 'number') return Number.isFinite(cell) ? `<c r="${reference}"><v>${cell}</v></c>` : ''
   if (typeof cell === 'string') return inlineString(reference, cell, 0)
   const serial = excelSerial(cell.day)
-  return serial === null ? inlineString(reference, cell.day, 0) : `<c r="${reference}" s="2"><v>${serial}</v></c>`
+  return serial === null
+    ? inlineString(reference, cell.day, 0)
+    : `<c r="${reference}" s="2"><v>${serial}</v></c>`
 }
 
 function rowXml(rowNumber: number, cells: readonly SheetCell[], headerRow: boolean): string {
@@ -238,7 +247,7 @@ function csvField(cell: SheetCell, separator: string): string {
   let text: string
   if (cell === null) text = ''
   else if (typeof cell === 'number') text = separator === ';' ? String(cell).replace('.', ',') : String(cell)
-  else if (typeof cell === 'string') text = guardFormula(cell.replace(invalidXml, ''))
+  else if (typeof cell === 'string') text = guardFormula(withoutInvalidXml(cell))
   else text = cell.day
   return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text
 }

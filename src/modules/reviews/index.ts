@@ -12,7 +12,7 @@ export {
   getQueue,
   listMessages,
   postMessage,
-  referToExpertTeam,
   recordFunderNotice,
+  referToExpertTeam,
   registerFactProvider,
 } from './review.service.js'
