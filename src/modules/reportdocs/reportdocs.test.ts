@@ -53,7 +53,7 @@ describe('report documents', () => {
       throw new Error('the demo lacks a decided case with conditions or a case in review')
     decided = withConditions
     inReview = reviewing
-  }, 120_000)
+  }, 400_000)
   afterAll(async () => test.cleanup())
 
   describe('the assessment report', () => {
