@@ -14,6 +14,7 @@ import { CollaborationsPage } from './features/collaborations/CollaborationsPage
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -61,6 +62,13 @@ export const appRoutes: AppRoute[] = [
     label: 'collab.form.newTitle',
     element: <CollaborationFormPage />,
     roles: ['researcher'],
+    inNavigation: false,
+  },
+  {
+    path: '/collaborations/export',
+    label: 'reportdocs.nav.export',
+    element: <RegisterExportPage />,
+    roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer'],
     inNavigation: false,
   },
   {

@@ -172,6 +172,15 @@ const rules = {
     hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'office_reviewer'),
   'obligation.fulfil': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'funder_notice.record': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  // Report documents: a case's assessment report for whoever may see the case and its reviews.
+  'report.case': (actor, resource) => actor.roles.length > 0 && readCollaboration(actor, resource),
+  // The register export: the whole register for admins, decision-makers, auditors and research
+  // security; other office reviewers get the cases routed to their office (what their list shows).
+  'register.export': (actor) =>
+    hasRole(actor, 'admin') ||
+    hasRole(actor, 'decision_maker') ||
+    hasRole(actor, 'auditor') ||
+    hasRole(actor, 'office_reviewer'),
   'notification.list': anyone,
   // Living knowledge: every signed-in user reads (the service filters by audience) and comments.
   'knowledge.read': anyone,

@@ -119,6 +119,8 @@ export interface CollaborationFilter {
   /** … restricted, when given, to cases routed to these participants (office keys, "expert_team"). */
   routedTo?: readonly string[]
   status?: CollaborationStatus
+  /** Only cases of this organisational unit. */
+  unitId?: string
   search?: string
   limit: number
   offset: number
@@ -149,6 +151,7 @@ export async function listCollaborations(db: Db, filter: CollaborationFilter) {
     return eb.or([isMember, eb.and([submitted, routed])])
   })
   if (filter.status) query = query.where('collaborations.status', '=', filter.status)
+  if (filter.unitId) query = query.where('collaborations.unitId', '=', filter.unitId)
   if (filter.search) {
     const pattern = `%${filter.search.toLowerCase().replaceAll(/[%_\\]/g, (char) => `\\${char}`)}%`
     query = query.where((eb) =>

@@ -308,6 +308,58 @@ export async function listCollaborations(
   })
 }
 
+/** One case of the register export: the current sheet with its lifecycle dates and decision. */
+export interface RegisterCase {
+  id: string
+  reference: string
+  status: CollaborationStatus
+  sheet: DataSheet
+  createdAt: string
+  updatedAt: string
+  submittedAt: string | null
+  decidedAt: string | null
+  decision: { outcome: string; reasons: string; conditions: string[]; decidedBy: string } | null
+}
+
+/**
+ * The register as the actor sees it in "all cases" (with the list page's filters), page by page
+ * so that a large register is never held in memory at once. The caller authorizes the export.
+ */
+export async function* iterateRegister(
+  ctx: Ctx,
+  filter: { status?: CollaborationStatus; unitId?: string; q?: string },
+  pageSize = 500,
+): AsyncGenerator<RegisterCase[]> {
+  authorize(ctx.actor, 'collaboration.list_all')
+  const actor = ctx.actor
+  const routedTo = await routedToFilter(ctx.db, actor)
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await repo.listCollaborations(ctx.db, {
+      memberId: actor.id,
+      includeSubmitted: true,
+      routedTo,
+      status: filter.status,
+      unitId: filter.unitId,
+      search: filter.q,
+      limit: pageSize,
+      offset,
+    })
+    if (rows.length === 0) return
+    yield rows.map(({ row }) => ({
+      id: row.id,
+      reference: row.reference,
+      status: parseStatus(row.status),
+      sheet: parseSheet(row.sheet),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      submittedAt: row.submittedAt,
+      decidedAt: row.decidedAt,
+      decision: row.decision ? JSON.parse(row.decision) : null,
+    }))
+    if (rows.length < pageSize) return
+  }
+}
+
 /**
  * Which routed cases an actor sees in "all cases": everything for admins, decision-makers and
  * auditors (undefined), otherwise the cases routed to their offices (all for research security)

@@ -9,6 +9,7 @@ import { FormActions, FormErrors, TextAreaField, useFormSubmission } from '../..
 import { useAsync } from '../../components/useAsync.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { CaseAssessment } from '../assessment/CaseAssessment.js'
+import { CaseReportLink } from '../reportdocs/CaseDocuments.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
 import { CaseScreening } from '../screening/CaseScreening.js'
@@ -219,6 +220,8 @@ export function CollaborationPage() {
       () => void run(() => api.collaborations.startReview(record.id), t('collab.notice.reviewStarted')),
       'primary',
     )
+
+  if (status !== 'draft') actions.push(<CaseReportLink key="report" caseId={record.id} status={status} />)
 
   const title = [record.sheet.acronym, record.sheet.title].filter(Boolean).join(' – ') || t('collab.untitled')
 
