@@ -13,6 +13,7 @@ import { notificationRoutes } from '../modules/notifications/notification.routes
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
 import { screeningRoutes } from '../modules/screening/screening.routes.js'
+import { trainingRoutes } from '../modules/training/training.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
@@ -50,6 +51,7 @@ export function createApiRouter() {
     .route('/', notificationRoutes)
     .route('/', reviewRoutes)
     .route('/', screeningRoutes)
+    .route('/', trainingRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

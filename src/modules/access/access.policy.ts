@@ -145,6 +145,11 @@ const rules = {
   'funder_notice.record': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'notification.list': anyone,
   'notification.update': anyone,
+  // Trainings: everyone reads and takes them and sees their own status; admins configure them.
+  'training.read': anyone,
+  'training.take': anyone,
+  'training.manage': admin,
+  'training.report': adminOrAuditor,
 } satisfies Record<string, Rule>
 
 /** An action named in the policy table. */

@@ -16,6 +16,7 @@ export {
   loadVersionSheet,
   registerChecklistProvider,
   registerNextStepRefiner,
+  registerSubmissionProblemProvider,
   saveDraft,
   startAmendment,
   startReview,
