@@ -12,6 +12,7 @@ import { CaseAssessment } from '../assessment/CaseAssessment.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
 import { CaseScreening } from '../screening/CaseScreening.js'
+import { CaseTrainings } from '../training/CaseTrainings.js'
 import { fieldLabel, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { DecisionPanel, DiffTable, HistoryList, isOwnCase, WherePanel } from './parts.js'
 import { SheetView } from './SheetView.js'
@@ -244,7 +245,7 @@ export function CollaborationPage() {
           >
             <ul className="problem-list">
               {record.submissionProblems.slice(0, 8).map((problem) => (
-                <li key={problem.field}>
+                <li key={`${problem.field}:${problem.message}`}>
                   <Link
                     to={`/collaborations/${record.id}/edit?step=${stepOfField(problem.field)}&field=${encodeURIComponent(normaliseField(problem.field))}`}
                   >
@@ -262,6 +263,8 @@ export function CollaborationPage() {
         )}
 
         {record.decision && <DecisionPanel decision={record.decision} decidedAt={record.decidedAt} />}
+
+        <CaseTrainings caseId={record.id} editable={record.canEdit} />
 
         <ReviewSection
           record={record}
