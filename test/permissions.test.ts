@@ -160,6 +160,8 @@ describe('the permission model', () => {
         'token.create',
         'token.list',
         'token.revoke',
+        'training.read',
+        'training.take',
         'unit.list',
       ].sort(),
     )

@@ -14,6 +14,7 @@ import { organisationRoutes } from '../modules/organisation/organisation.routes.
 import { reportDocumentRoutes } from '../modules/reportdocs/reportdocs.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
 import { screeningRoutes } from '../modules/screening/screening.routes.js'
+import { trainingRoutes } from '../modules/training/training.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
@@ -52,6 +53,7 @@ export function createApiRouter() {
     .route('/', reviewRoutes)
     .route('/', screeningRoutes)
     .route('/', reportDocumentRoutes)
+    .route('/', trainingRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

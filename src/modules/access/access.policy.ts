@@ -189,6 +189,11 @@ const rules = {
   'knowledge.edit': editKnowledge,
   'knowledge.bundle': manageBundles,
   'notification.update': anyone,
+  // Trainings: everyone reads and takes them and sees their own status; admins configure them.
+  'training.read': anyone,
+  'training.take': anyone,
+  'training.manage': admin,
+  'training.report': adminOrAuditor,
 } satisfies Record<string, Rule>
 
 /** An action named in the policy table. */

@@ -19,6 +19,7 @@ export {
   type RegisterCase,
   registerChecklistProvider,
   registerNextStepRefiner,
+  registerSubmissionProblemProvider,
   saveDraft,
   startAmendment,
   startReview,

@@ -54,6 +54,11 @@ export interface Database {
   knowledgeTrustedKeys: KnowledgeTrustedKeyTable
   knowledgeBundleImports: KnowledgeBundleImportTable
   knowledgeFts: KnowledgeFtsTable
+  trainingModuleVersions: TrainingModuleVersionTable
+  trainingAttempts: TrainingAttemptTable
+  trainingObligations: TrainingObligationTable
+  trainingReminders: TrainingReminderTable
+  trainingSettings: TrainingSettingsTable
 }
 
 export interface UnitTable {
@@ -666,4 +671,64 @@ export interface KnowledgeFtsTable {
   summary: string
   tags: string
   body: string
+}
+
+export interface TrainingModuleVersionTable {
+  id: string
+  key: string
+  /** Numbered per key from 1; a new content version (or an admin's edit) is a new module version. */
+  version: number
+  /** The `version` field of the content file it came from. */
+  contentVersion: number
+  /** JSON of the module (lessons, quiz with correct answers). */
+  content: string
+  /** SHA-256 of the canonical content: importing the same content twice adds no version. */
+  contentHash: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface TrainingAttemptTable {
+  id: string
+  userId: string
+  moduleKey: string
+  /** The module version taken. */
+  moduleVersion: number
+  correctCount: number
+  questionCount: number
+  /** 1 when the pass mark was reached: the attempt is then a completion. */
+  passed: number
+  /** JSON: question id → chosen option indexes. */
+  answers: string
+  takenAt: string
+  /** End of validity of a passed attempt; null for a failed one. */
+  validUntil: string | null
+}
+
+export interface TrainingObligationTable {
+  id: string
+  moduleKey: string
+  /** JSON of who must take it: a role (optionally of an office) or a situation. */
+  audience: string
+  position: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface TrainingReminderTable {
+  userId: string
+  moduleKey: string
+  /** The valid-until date of the completion the reminder is about: one period. */
+  period: string
+  /** soon (30 days before) | expired */
+  stage: string
+  sentAt: string
+}
+
+export interface TrainingSettingsTable {
+  id: string
+  /** warn | block: what a missing training does at submission. */
+  enforcement: string
+  updatedAt: string
+  updatedBy: string
 }

@@ -8,6 +8,7 @@ import * as notifications from './0006_notifications.js'
 import * as reviews from './0007_reviews.js'
 import * as caseAccess from './0008_case_access.js'
 import * as knowledge from './0009_knowledge.js'
+import * as training from './0010_training.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_reviews': reviews,
   '0008_case_access': caseAccess,
   '0009_knowledge': knowledge,
+  '0010_training': training,
 }

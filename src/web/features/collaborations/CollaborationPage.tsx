@@ -13,6 +13,7 @@ import { CaseReportLink } from '../reportdocs/CaseDocuments.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
 import { CaseScreening } from '../screening/CaseScreening.js'
+import { CaseTrainings } from '../training/CaseTrainings.js'
 import { fieldLabel, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { DecisionPanel, DiffTable, HistoryList, isOwnCase, WherePanel } from './parts.js'
 import { SheetView } from './SheetView.js'
@@ -247,7 +248,7 @@ export function CollaborationPage() {
           >
             <ul className="problem-list">
               {record.submissionProblems.slice(0, 8).map((problem) => (
-                <li key={problem.field}>
+                <li key={`${problem.field}:${problem.message}`}>
                   <Link
                     to={`/collaborations/${record.id}/edit?step=${stepOfField(problem.field)}&field=${encodeURIComponent(normaliseField(problem.field))}`}
                   >
@@ -265,6 +266,8 @@ export function CollaborationPage() {
         )}
 
         {record.decision && <DecisionPanel decision={record.decision} decidedAt={record.decidedAt} />}
+
+        <CaseTrainings caseId={record.id} editable={record.canEdit} />
 
         <ReviewSection
           record={record}
