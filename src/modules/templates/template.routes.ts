@@ -23,14 +23,14 @@ const templateParams = { params: z.object({ key: TemplateKeySchema, language: Te
 const caseParams = { params: z.object({ id: z.uuid() }) }
 const notFound = { 404: { description: 'No such template, case or draft (or not visible to you)' } }
 
-const catalogueRoute = defineRoute('template.read', {
+const catalogueRoute = defineRoute('knowledge.read', {
   method: 'get',
   path: '/templates',
   tags,
   summary: 'Contract templates (current versions) and the placeholders they may use',
   responses: { 200: json(TemplateCatalogueSchema, 'Templates and placeholders'), ...problemResponses },
 })
-const getRoute = defineRoute('template.read', {
+const getRoute = defineRoute('knowledge.read', {
   method: 'get',
   path: '/templates/{key}/{language}',
   tags,
@@ -41,7 +41,7 @@ const getRoute = defineRoute('template.read', {
   },
   responses: { 200: json(ContractTemplateSchema, 'The template'), ...notFound, ...problemResponses },
 })
-const versionsRoute = defineRoute('template.read', {
+const versionsRoute = defineRoute('knowledge.read', {
   method: 'get',
   path: '/templates/{key}/{language}/versions',
   tags,
@@ -64,7 +64,7 @@ const versionsRoute = defineRoute('template.read', {
     ...problemResponses,
   },
 })
-const saveRoute = defineRoute('template.edit', {
+const saveRoute = defineRoute('knowledge.edit', {
   method: 'put',
   path: '/templates/{key}/{language}',
   tags,

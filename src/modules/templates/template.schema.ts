@@ -37,6 +37,8 @@ export const TemplateSummarySchema = z
     title: z.string(),
     version: z.number().int(),
     versionId: z.string(),
+    /** The knowledge document that holds the template in this language. */
+    documentId: z.string(),
     updatedAt: z.string(),
     updatedByName: z.string(),
     /** The placeholders the template uses, in order of first use. */
@@ -69,8 +71,8 @@ export const SaveTemplateSchema = z
     title: requiredText(200),
     body: requiredText(200_000),
     changeNote: cleanText(500).default(''),
-    /** The version the editor started from; absent only when the template is new. */
-    baseVersion: z.number().int().min(1).nullable().default(null),
+    /** The version the editor started from; a save on top of an older one is refused. */
+    baseVersion: z.number().int().min(1),
   })
   .meta({ id: 'SaveTemplate' })
 export type SaveTemplate = z.input<typeof SaveTemplateSchema>

@@ -4,10 +4,17 @@ import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
-import { type Actor, authorize, can, type PolicyResource } from '../access/index.js'
+import { type Actor, authorize, can } from '../access/index.js'
 import { getNoGoRules } from '../assessment/index.js'
 import { recordAudit } from '../audit/index.js'
 import { collaborationResource, loadCaseSnapshot, researchAreas } from '../collaborations/index.js'
+import {
+  getDocument,
+  getDocumentVersion,
+  listDocuments,
+  listHistory,
+  saveDocument,
+} from '../knowledge/index.js'
 import { listOfficesUnchecked, listUnits } from '../organisation/index.js'
 import { buildTemplateContext, type TemplateLanguage } from './template.context.js'
 import { renderDocx, renderPdf, splitTitle } from './template.document.js'
@@ -50,40 +57,54 @@ export function shippedTemplates(): Array<{
   return templates
 }
 
+/** Liaison itself, importing the templates it ships (an administrator's rights, recorded as "system"). */
+const shippingActor: Actor = {
+  id: 'system',
+  username: 'system',
+  displayName: 'Liaison',
+  roles: [{ role: 'admin', officeId: null }],
+  via: 'system',
+}
+
+/** Template documents are kept by the legal office and reviewed once a year. */
+const templateMetadata = {
+  kind: 'template' as const,
+  ownerOffice: 'legal' as const,
+  ownerUserId: null,
+  audience: 'everyone' as const,
+  tags: ['contract', 'template'],
+  reviewIntervalMonths: 12,
+}
+
 /**
- * Imports the shipped templates as version 1 when no template is stored yet, so every
- * installation starts with a usable MoU and cooperation agreement.
+ * Imports each shipped template as a knowledge document of kind `template` (version 1) unless the
+ * knowledge base holds it already, so every installation starts with a usable MoU and cooperation
+ * agreement. Afterwards they are living documents with versions, edited like any other document.
  */
 export async function ensureShippedTemplates(ctx: Ctx): Promise<void> {
-  if ((await repo.countVersions(ctx.db)) > 0) return
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      if ((await repo.countVersions(trx)) > 0) return
-      for (const template of shippedTemplates()) {
-        const id = newId()
-        await repo.insertVersion(trx, {
-          id,
-          templateKey: template.key,
-          language: template.language,
-          version: 1,
-          title: template.title,
-          body: template.body,
-          changeNote: 'Mit Liaison ausgeliefert / shipped with Liaison (data/templates)',
-          createdBy: null,
-          createdByName: 'Liaison',
-          createdAt: ctx.now().toISOString(),
-        })
-        await recordAudit(trx, ctx, {
-          action: 'template.imported',
-          entityType: 'contract_template',
-          entityId: id,
-          after: { key: template.key, language: template.language, version: 1 },
-        })
-      }
-    })
-  } catch (error) {
-    // Two first requests at once: the other one imported them (unique key); nothing is missing.
-    if ((await repo.countVersions(ctx.db)) === 0) throw error
+  const system: Ctx = { ...ctx, actor: shippingActor }
+  const stored = await listDocuments(system, { kind: 'template', limit: 200 })
+  const has = (key: string, language: string) =>
+    stored.some((document) => document.slug === key && document.language === language)
+  for (const template of shippedTemplates()) {
+    if (has(template.key, template.language)) continue
+    try {
+      await saveDocument(system, {
+        ...templateMetadata,
+        slug: template.key,
+        language: template.language,
+        title: template.title,
+        summary:
+          template.language === 'de'
+            ? 'Vertragsvorlage von Liaison (CC BY 4.0), keine Rechtsberatung: Die Rechtsabteilung passt sie an.'
+            : 'Contract template written for Liaison (CC BY 4.0); not legal advice: the legal office adapts it.',
+        body: template.body,
+        changeNote: 'Mit Liaison ausgeliefert / shipped with Liaison (data/templates)',
+      })
+    } catch (error) {
+      // Two first requests at once: the other one imported this template already (slug taken).
+      if (!(error instanceof AppError && error.code === 'conflict')) throw error
+    }
   }
 }
 
@@ -113,40 +134,83 @@ export function documentedPlaceholders(): Placeholder[] {
   return rows
 }
 
-function toSummary(row: repo.TemplateVersionRow): TemplateSummary {
-  let placeholders: string[] = []
+function usedPlaceholders(body: string): string[] {
   try {
-    placeholders = placeholdersOf(row.body)
+    return placeholdersOf(body)
   } catch {
-    // A stored template always parsed when it was saved; an unparsable one lists no placeholders.
+    // A template that does not parse lists no placeholders; generating from it names the problem.
+    return []
   }
+}
+
+function toTemplate(
+  document: {
+    documentId: string
+    slug: string
+    language: TemplateLanguage
+    title: string
+    version: number
+    versionId: string
+    updatedAt: string
+    body: string
+  },
+  extra: { updatedByName: string; changeNote: string; canEdit: boolean },
+): ContractTemplate {
   return {
-    key: row.templateKey,
-    language: TemplateLanguageSchema.parse(row.language),
-    title: row.title,
-    version: row.version,
-    versionId: row.id,
-    updatedAt: row.createdAt,
-    updatedByName: row.createdByName,
-    placeholders,
+    key: document.slug,
+    language: document.language,
+    title: document.title,
+    version: document.version,
+    versionId: document.versionId,
+    documentId: document.documentId,
+    updatedAt: document.updatedAt,
+    updatedByName: extra.updatedByName,
+    placeholders: usedPlaceholders(document.body),
+    body: document.body,
+    changeNote: extra.changeNote,
+    canEdit: extra.canEdit,
   }
+}
+
+/**
+ * The current version of a template in one language, read from the knowledge base.
+ * @throws AppError('not_found') when there is no such template in that language
+ */
+async function currentTemplate(ctx: Ctx, key: string, language: TemplateLanguage) {
+  await ensureShippedTemplates(ctx)
+  const document = await getDocument(ctx, key, language)
+  // getDocument falls back to another language of the slug; a template is wanted in this one.
+  if (document.kind !== 'template' || document.language !== language) {
+    throw new AppError('not_found', 'No such template in this language.')
+  }
+  return document
 }
 
 /** The templates, with the placeholders they may use and whether the reader may edit them. */
 export async function listTemplates(ctx: Ctx): Promise<TemplateCatalogue> {
-  authorize(ctx.actor, 'template.read')
+  authorize(ctx.actor, 'knowledge.read')
   await ensureShippedTemplates(ctx)
-  const rows = await repo.listCurrentVersions(ctx.db)
-  const resource: PolicyResource = {
-    kind: 'contract',
-    memberIds: [],
-    legalOfficeId: await legalOfficeId(ctx.db),
+  const summaries = await listDocuments(ctx, { kind: 'template', limit: 200 })
+  const templates: TemplateSummary[] = []
+  let canEdit = false
+  for (const summary of summaries) {
+    const document = await getDocument(ctx, summary.documentId)
+    const version = await getDocumentVersion(ctx, summary.documentId)
+    canEdit ||= document.canEdit
+    const {
+      body: _body,
+      changeNote: _note,
+      canEdit: _edit,
+      ...line
+    } = toTemplate(document, {
+      updatedByName: version.createdByName,
+      changeNote: version.changeNote,
+      canEdit: document.canEdit,
+    })
+    templates.push(line)
   }
-  return {
-    templates: rows.map(toSummary),
-    placeholders: documentedPlaceholders(),
-    canEdit: can(ctx.actor, 'template.edit', resource),
-  }
+  templates.sort((a, b) => a.key.localeCompare(b.key) || a.language.localeCompare(b.language))
+  return { templates, placeholders: documentedPlaceholders(), canEdit }
 }
 
 /**
@@ -159,34 +223,41 @@ export async function getTemplate(
   language: TemplateLanguage,
   version?: number,
 ): Promise<ContractTemplate> {
-  authorize(ctx.actor, 'template.read')
-  await ensureShippedTemplates(ctx)
-  const row = await repo.findVersion(ctx.db, key, language, version)
-  if (!row) throw new AppError('not_found', 'No such template.')
-  const resource: PolicyResource = {
-    kind: 'contract',
-    memberIds: [],
-    legalOfficeId: await legalOfficeId(ctx.db),
-  }
-  return {
-    ...toSummary(row),
-    body: row.body,
-    changeNote: row.changeNote,
-    canEdit: can(ctx.actor, 'template.edit', resource),
-  }
+  authorize(ctx.actor, 'knowledge.read')
+  const document = await currentTemplate(ctx, key, language)
+  const stored = await getDocumentVersion(ctx, document.documentId, version)
+  return toTemplate(
+    {
+      ...document,
+      title: stored.title,
+      version: stored.version,
+      versionId: stored.versionId,
+      body: stored.body,
+      updatedAt: stored.updatedAt,
+    },
+    { updatedByName: stored.createdByName, changeNote: stored.changeNote, canEdit: document.canEdit },
+  )
 }
 
 /** The versions of a template, newest first. */
 export async function listTemplateVersions(ctx: Ctx, key: string, language: TemplateLanguage) {
-  authorize(ctx.actor, 'template.read')
-  await ensureShippedTemplates(ctx)
-  return repo.listVersions(ctx.db, key, language)
+  authorize(ctx.actor, 'knowledge.read')
+  const document = await currentTemplate(ctx, key, language)
+  return (await listHistory(ctx, document.documentId)).map((entry) => ({
+    id: entry.versionId,
+    version: entry.version,
+    title: document.title,
+    changeNote: entry.changeNote,
+    createdByName: entry.createdByName,
+    createdAt: entry.createdAt,
+  }))
 }
 
 /**
- * Saves a new version of a template (or its first version). The template must parse and name only
- * known placeholders; a save on top of a version other than the current one is refused.
- * @throws AppError('validation') naming each problem with its line, AppError('conflict') when stale
+ * Saves a new version of a template as a new version of its knowledge document. The template must
+ * parse and name only known placeholders; a save on top of an older version is refused (409).
+ * @throws AppError('validation') naming each problem with its line, AppError('conflict') when
+ *   stale, AppError('forbidden') unless the actor may edit the document (legal office, admins)
  */
 export async function saveTemplate(
   ctx: Ctx,
@@ -194,11 +265,10 @@ export async function saveTemplate(
   language: TemplateLanguage,
   input: SaveTemplate,
 ): Promise<ContractTemplate> {
-  const legal = await legalOfficeId(ctx.db)
-  authorize(ctx.actor, 'template.edit', { kind: 'contract', memberIds: [], legalOfficeId: legal })
-  const actor = ctx.actor
-  const templateKey = TemplateKeySchema.parse(key)
+  authorize(ctx.actor, 'knowledge.edit')
   const data = SaveTemplateSchema.parse(input)
+  const document = await currentTemplate(ctx, TemplateKeySchema.parse(key), language)
+  if (!document.canEdit) throw new AppError('forbidden', 'You may not edit this template.')
   const problems = checkTemplate(data.body, templateVocabulary)
   if (problems.length > 0) {
     throw new AppError(
@@ -212,46 +282,34 @@ export async function saveTemplate(
       },
     )
   }
-  await ensureShippedTemplates(ctx)
-  const saved = await ctx.db.transaction().execute(async (trx) => {
-    const current = await repo.findVersion(trx, templateKey, language)
-    if ((current?.version ?? null) !== data.baseVersion) {
-      throw new AppError(
-        'conflict',
-        current
-          ? `Version ${current.version} was saved by ${current.createdByName} in the meantime; reload and apply your changes to it.`
-          : 'This template does not exist yet; save it without a base version.',
-      )
-    }
-    const row: repo.TemplateVersionRow = {
-      id: newId(),
-      templateKey,
-      language,
-      version: (current?.version ?? 0) + 1,
-      title: data.title,
-      body: data.body,
-      changeNote: data.changeNote,
-      createdBy: actor.id,
-      createdByName: actor.displayName,
-      createdAt: ctx.now().toISOString(),
-    }
-    await repo.insertVersion(trx, row)
-    await recordAudit(trx, ctx, {
-      action: 'template.saved',
-      entityType: 'contract_template',
-      entityId: row.id,
-      before: current ? { version: current.version } : undefined,
-      after: {
-        key: templateKey,
-        language,
-        version: row.version,
-        title: row.title,
-        changeNote: row.changeNote,
-      },
-    })
-    return row
+  const saved = await saveDocument(ctx, {
+    kind: 'template',
+    ownerOffice: document.ownerOffice,
+    ownerUserId: document.ownerUserId,
+    audience: document.audience,
+    tags: document.tags,
+    researchAreas: document.researchAreas,
+    reviewIntervalMonths: document.reviewIntervalMonths,
+    documentId: document.documentId,
+    baseVersion: data.baseVersion,
+    slug: document.slug,
+    language,
+    title: data.title,
+    summary: document.summary,
+    body: data.body,
+    changeNote: data.changeNote,
   })
-  return { ...toSummary(saved), body: saved.body, changeNote: saved.changeNote, canEdit: true }
+  return toTemplate(
+    {
+      ...document,
+      title: saved.title,
+      version: saved.version,
+      versionId: saved.versionId,
+      body: saved.body,
+      updatedAt: saved.updatedAt,
+    },
+    { updatedByName: saved.createdByName, changeNote: saved.changeNote, canEdit: true },
+  )
 }
 
 /** The case's policy view for contract drafts, with whether the actor may read the case. */
@@ -309,19 +367,19 @@ function toDraft(row: repo.DraftRow): ContractDraft {
 export async function listCaseDrafts(ctx: Ctx, collaborationId: string): Promise<CaseDrafts> {
   const { actor, resource } = await loadCaseFor(ctx, collaborationId, 'contract_draft.read')
   await ensureShippedTemplates(ctx)
-  const [drafts, templates] = await Promise.all([
-    repo.listDrafts(ctx.db, collaborationId),
-    repo.listCurrentVersions(ctx.db),
-  ])
+  const drafts = await repo.listDrafts(ctx.db, collaborationId)
+  const templates = await listDocuments(ctx, { kind: 'template', limit: 200 })
   return {
     drafts: drafts.map(toDraft),
     canGenerate: can(actor, 'contract_draft.generate', resource),
-    templates: templates.map((row) => ({
-      key: row.templateKey,
-      language: TemplateLanguageSchema.parse(row.language),
-      title: row.title,
-      version: row.version,
-    })),
+    templates: templates
+      .map((document) => ({
+        key: document.slug,
+        language: document.language,
+        title: document.title,
+        version: document.version,
+      }))
+      .sort((a, b) => a.key.localeCompare(b.key) || a.language.localeCompare(b.language)),
   }
 }
 
@@ -349,12 +407,22 @@ export async function generateDraft(
 ): Promise<ContractDraft> {
   const { actor } = await loadCaseFor(ctx, collaborationId, 'contract_draft.generate')
   const request = GenerateDraftSchema.parse(input)
-  await ensureShippedTemplates(ctx)
-  const template = await repo.findVersion(ctx.db, request.templateKey, request.language)
-  if (!template) {
-    throw new AppError('not_found', 'No such template in this language.', {
-      fields: [{ field: 'templateKey', message: 'No such template in this language' }],
-    })
+  const document = await currentTemplate(ctx, request.templateKey, request.language).catch(
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') {
+        throw new AppError('not_found', 'No such template in this language.', {
+          fields: [{ field: 'templateKey', message: 'No such template in this language' }],
+        })
+      }
+      throw error
+    },
+  )
+  const template = {
+    templateKey: document.slug,
+    title: document.title,
+    body: document.body,
+    version: document.version,
+    id: document.versionId,
   }
   const snapshot = await loadCaseSnapshot(ctx.db, collaborationId)
   if (!snapshot) throw new AppError('not_found', 'No such collaboration.')

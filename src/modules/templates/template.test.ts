@@ -11,6 +11,7 @@ import {
 } from '../../../test/test-app.js'
 import { shippedReferenceSet } from '../assessment/index.js'
 import { type DataSheetInput, DataSheetSchema, researchAreas } from '../collaborations/index.js'
+import { getDocument } from '../knowledge/index.js'
 import { buildTemplateContext } from './template.context.js'
 import {
   checkTemplate,
@@ -429,6 +430,14 @@ describe('contract drafts from a case', () => {
       json: { title: 'X', body: 'x', baseVersion: 1 },
     })
     expect(exportSave.status).toBe(403)
+    const legal = await harness.login('legal')
+    const mou = await (await legal.request('/api/v1/templates/mou/de')).json()
+    expect(mou.canEdit).toBe(true)
+    const legalSave = await legal.request('/api/v1/templates/mou/de', {
+      method: 'PUT',
+      json: { title: mou.title, body: `${mou.body}\n`, changeNote: 'Checked', baseVersion: mou.version },
+    })
+    expect(legalSave.status).toBe(200)
   })
 
   it('lists templates with their documented placeholders', async () => {

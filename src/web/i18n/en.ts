@@ -1,14 +1,22 @@
 import { assessmentEn } from '../features/assessment/texts.js'
+import { reportdocsEn } from '../features/reportdocs/texts.js'
 import { reviewsEn } from '../features/reviews/texts.js'
 import { screeningEn } from '../features/screening/texts.js'
 import { templatesEn } from '../features/templates/texts.js'
+import { trainingEn } from '../features/training/texts.js'
 import type { Dictionary } from './de.js'
 
+/** Keys whose English texts live with their feature (one line per feature). */
+type FeatureTextKey =
+  | keyof typeof assessmentEn
+  | keyof typeof reviewsEn
+  | keyof typeof screeningEn
+  | keyof typeof reportdocsEn
+  | keyof typeof trainingEn
+  | keyof typeof templatesEn
+
 /** English texts of the web client; the type makes sure every German key has its English twin. */
-const core: Omit<
-  Dictionary,
-  keyof typeof assessmentEn | keyof typeof reviewsEn | keyof typeof screeningEn | keyof typeof templatesEn
-> = {
+const core: Omit<Dictionary, FeatureTextKey> = {
   'app.name': 'Liaison',
   'app.tagline': 'International research collaborations – reviewed together, transparently',
   'app.skipToContent': 'Skip to content',
@@ -854,4 +862,12 @@ const core: Omit<
 }
 
 /** Every English text: the core and each feature's own dictionary. */
-export const en: Dictionary = { ...core, ...assessmentEn, ...reviewsEn, ...screeningEn, ...templatesEn }
+export const en: Dictionary = {
+  ...core,
+  ...assessmentEn,
+  ...reviewsEn,
+  ...screeningEn,
+  ...reportdocsEn,
+  ...trainingEn,
+  ...templatesEn,
+}

@@ -2,26 +2,12 @@ import type { Kysely } from 'kysely'
 import { columns, dialectOf } from '../columns.js'
 
 /**
- * Contract templates with their versions (every save adds a version; none is changed or removed),
- * and the contract drafts generated from cases, each naming the template version it used.
+ * The contract drafts generated from cases, each naming the template (a knowledge document of kind
+ * `template`) and the version of it that was used.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against the schema as it was then
 export async function up(db: Kysely<any>): Promise<void> {
   const c = columns(dialectOf(db))
-  await db.schema
-    .createTable('contract_template_versions')
-    .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('template_key', 'text', (col) => col.notNull())
-    .addColumn('language', 'text', (col) => col.notNull())
-    .addColumn('version', 'integer', (col) => col.notNull())
-    .addColumn('title', 'text', (col) => col.notNull())
-    .addColumn('body', 'text', (col) => col.notNull())
-    .addColumn('change_note', 'text', (col) => col.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('created_by_name', 'text', (col) => col.notNull())
-    .addColumn('created_at', c.timestamp, (col) => col.notNull())
-    .addUniqueConstraint('contract_template_versions_unique', ['template_key', 'language', 'version'])
-    .execute()
   await db.schema
     .createTable('contract_drafts')
     .addColumn('id', 'text', (col) => col.primaryKey())
