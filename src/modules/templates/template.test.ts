@@ -343,6 +343,10 @@ describe('contract drafts from a case', () => {
       await generate(researcher, id, { templateKey: 'mou', language: 'en', format: 'docx' })
     ).json()
     expect(second.templateVersion).toBe(current.version + 1)
+    // The template is a living knowledge document of kind "template"; its version is the draft's.
+    const document = await getDocument(test.ctx, 'mou', 'en')
+    expect(document).toMatchObject({ kind: 'template', ownerOffice: 'legal', version: current.version + 1 })
+    expect(document.documentId).toBe(current.documentId)
 
     const listed = await (await researcher.request(`/api/v1/collaborations/${id}/drafts`)).json()
     expect(listed.canGenerate).toBe(true)
