@@ -115,10 +115,13 @@ export function parseTemplate(source: string): Node[] {
   }
 
   let cursor = 0
+  // Lines are counted as the tags are met, so long templates are read in one pass.
+  let countedTo = 0
+  let line = 1
   for (const match of source.matchAll(tagPattern)) {
     const start = match.index
     const end = start + match[0].length
-    const line = lineOf(source, start)
+    for (; countedTo < start; countedTo += 1) if (source.charCodeAt(countedTo) === 10) line += 1
     const tag = readTag(match[1] ?? '')
     // A block tag alone on its line takes the line with it, so blocks leave no blank lines.
     const lineStart = source.lastIndexOf('\n', start - 1) + 1
