@@ -125,7 +125,7 @@ const words = {
     officesInvolved: 'Beteiligte Stellen',
     officesDone: '{done} von {total} Stellungnahmen liegen vor',
     notStarted: 'Die Prüfung durch die Stellen hat noch nicht begonnen.',
-    expected: 'Entscheidung voraussichtlich bis',
+    expected: 'Entscheidung nach den Stellungnahmen, fällig bis',
     expectedUnknown: 'noch nicht absehbar',
     contact: 'Ansprechperson',
     projectLead: 'Projektleitung',
@@ -240,7 +240,7 @@ const words = {
       'This report summarises the review of the project. The automated pre-assessment prepares the ' +
       'decision and never makes it; every judgement is given with its evidence.',
     noticeIntro:
-      'we inform you upfront about a planned international collaboration your funding is part of. ' +
+      'We inform you upfront about a planned international collaboration your funding is part of. ' +
       'The collaboration is currently in our institutional review (export control, legal, data protection and other offices).',
     salutation: 'Dear Sir or Madam,',
     project: 'Project',
@@ -249,7 +249,7 @@ const words = {
     officesInvolved: 'Offices involved',
     officesDone: '{done} of {total} offices have given their advice',
     notStarted: 'The offices have not started their review yet.',
-    expected: 'Decision expected by',
+    expected: 'Decision expected after the offices’ advice, due by',
     expectedUnknown: 'not yet foreseeable',
     contact: 'Contact person',
     projectLead: 'principal investigator',
