@@ -3,6 +3,11 @@ import { type Browser, expect, type Page, test } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { expectAccessible, screenshot, signIn } from './helpers.js'
 
+/** A screenshot of what is in view (the full-page ones of long case pages are hard to read). */
+async function view(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screens/${name}.png` })
+}
+
 /** A fresh browser context signed in as the demo user, in the given interface language. */
 async function as(browser: Browser, username: string, language: 'Deutsch' | 'English'): Promise<Page> {
   const context = await browser.newContext({
@@ -41,6 +46,8 @@ test('a decision-maker downloads the assessment report of a decided case, in Ger
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
   await expectAccessible(page)
   await screenshot(page, 'reportdocs-case-de')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await view(page, 'reportdocs-case-de-top')
 
   await page.getByRole('button', { name: 'English', exact: true }).click()
   const english = page.waitForEvent('download')
@@ -53,6 +60,8 @@ test('a decision-maker downloads the assessment report of a decided case, in Ger
       .toString(),
   ).toBe('%PDF-')
   await screenshot(page, 'reportdocs-case-en')
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await view(page, 'reportdocs-case-en-top')
 })
 
 test('research security finds the funder notice as PDF and text at the funder step', async ({ browser }) => {
@@ -77,6 +86,8 @@ test('research security finds the funder notice as PDF and text at the funder st
   await section.scrollIntoViewIfNeeded()
   await expectAccessible(page)
   await screenshot(page, 'reportdocs-funder-de')
+  await section.getByRole('heading', { name: 'Vorabinformation als Dokument' }).scrollIntoViewIfNeeded()
+  await view(page, 'reportdocs-funder-de-view')
 })
 
 test('an admin exports the register as XLSX with picked fields in the picked order', async ({ browser }) => {
@@ -86,7 +97,7 @@ test('an admin exports the register as XLSX with picked fields in the picked ord
   await expect(
     page.getByRole('heading', { level: 1, name: 'Kooperationsregister exportieren' }),
   ).toBeVisible()
-  // Pick: reference, title, risk level, countries — then put countries before the risk level.
+  // Keep reference, title, countries and risk level, add the conditions, then move countries before the title.
   for (const name of [
     'Status',
     'Organisationseinheit',
@@ -101,14 +112,15 @@ test('an admin exports the register as XLSX with picked fields in the picked ord
   const order = page.getByRole('list', { name: 'Reihenfolge der Spalten' })
   await expect(order.getByRole('listitem')).toHaveText([
     /Aktenzeichen/,
-    /Titel/,
     /Länder/,
+    /Titel/,
     /Risikostufe/,
     /Auflagen/,
   ])
   await page.getByRole('radio', { name: 'Excel (XLSX)' }).check()
   await expectAccessible(page)
   await screenshot(page, 'reportdocs-export-de')
+  await view(page, 'reportdocs-export-de-view')
   const pending = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Herunterladen' }).click()
   const download = await pending
@@ -120,8 +132,8 @@ test('an admin exports the register as XLSX with picked fields in the picked ord
   if (!sheet) throw new Error('the workbook has no worksheet')
   expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
     'Aktenzeichen',
-    'Titel',
     'Länder',
+    'Titel',
     'Risikostufe',
     'Auflagen',
   ])
@@ -133,4 +145,5 @@ test('an admin exports the register as XLSX with picked fields in the picked ord
   ).toBeVisible()
   await page.getByRole('radio', { name: 'CSV' }).check()
   await screenshot(page, 'reportdocs-export-en')
+  await view(page, 'reportdocs-export-en-view')
 })

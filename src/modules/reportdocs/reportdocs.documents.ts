@@ -44,6 +44,7 @@ const words = {
     levelWhy: 'Begründung der Einstufung',
     assessedAt: 'Vorgeprüft am',
     versions: 'Referenzdaten',
+    versionsText: 'Anhang I {annex}; Regelwerk {engine}; sensible Felder v{areas}; No-Go-Regeln v{rules}',
     candidates: 'Treffer in der Kontrollliste (Anhang I)',
     noCandidates: 'Keine Einträge der Kontrollliste berührt.',
     entry: 'Eintrag',
@@ -124,7 +125,7 @@ const words = {
     officesInvolved: 'Beteiligte Stellen',
     officesDone: '{done} von {total} Stellungnahmen liegen vor',
     notStarted: 'Die Prüfung durch die Stellen hat noch nicht begonnen.',
-    expected: 'Entscheidung voraussichtlich bis',
+    expected: 'Entscheidung nach den Stellungnahmen, fällig bis',
     expectedUnknown: 'noch nicht absehbar',
     contact: 'Ansprechperson',
     projectLead: 'Projektleitung',
@@ -167,6 +168,7 @@ const words = {
     levelWhy: 'Why this level',
     assessedAt: 'Assessed on',
     versions: 'Reference data',
+    versionsText: 'Annex I {annex}; engine {engine}; sensitive areas v{areas}; no-go rules v{rules}',
     candidates: 'Control-list entries matched (Annex I)',
     noCandidates: 'No control-list entry is touched.',
     entry: 'Entry',
@@ -238,7 +240,7 @@ const words = {
       'This report summarises the review of the project. The automated pre-assessment prepares the ' +
       'decision and never makes it; every judgement is given with its evidence.',
     noticeIntro:
-      'we inform you upfront about a planned international collaboration your funding is part of. ' +
+      'We inform you upfront about a planned international collaboration your funding is part of. ' +
       'The collaboration is currently in our institutional review (export control, legal, data protection and other offices).',
     salutation: 'Dear Sir or Madam,',
     project: 'Project',
@@ -247,7 +249,7 @@ const words = {
     officesInvolved: 'Offices involved',
     officesDone: '{done} of {total} offices have given their advice',
     notStarted: 'The offices have not started their review yet.',
-    expected: 'Decision expected by',
+    expected: 'Decision expected after the offices’ advice, due by',
     expectedUnknown: 'not yet foreseeable',
     contact: 'Contact person',
     projectLead: 'principal investigator',
@@ -474,17 +476,40 @@ function participantName(
   return office ? (language === 'de' ? office.nameDe : office.nameEn) : participant
 }
 
-/** A passage with its highlighted terms marked »…«, so the quoted evidence survives in print. */
-export function markPassage(passage: Passage): string {
-  let text = ''
-  let at = 0
-  const highlights = [...passage.highlights].sort((a, b) => a.start - b.start)
+/**
+ * A passage with its highlighted terms marked »…«, so the quoted evidence survives in print. Long
+ * passages (an Annex entry's full text) are cut to the words around the highlights, marked "…".
+ */
+export function markPassage(passage: Passage, radius = 160): string {
+  const text = passage.text
+  const highlights = [...passage.highlights]
+    .filter(
+      (highlight) => highlight.start >= 0 && highlight.end <= text.length && highlight.start < highlight.end,
+    )
+    .sort((a, b) => a.start - b.start)
+  // Windows of text around the highlights, merged where they overlap; at most three.
+  const windows: Array<{ start: number; end: number }> = []
   for (const highlight of highlights) {
-    if (highlight.start < at) continue
-    text += `${passage.text.slice(at, highlight.start)}»${passage.text.slice(highlight.start, highlight.end)}«`
-    at = highlight.end
+    const start = Math.max(0, highlight.start - radius)
+    const end = Math.min(text.length, highlight.end + radius)
+    const last = windows.at(-1)
+    if (last && start <= last.end) last.end = Math.max(last.end, end)
+    else windows.push({ start, end })
   }
-  return `${text}${passage.text.slice(at)}`.replace(/\s+/g, ' ').trim()
+  const shown =
+    windows.length > 0 ? windows.slice(0, 3) : [{ start: 0, end: Math.min(text.length, 2 * radius) }]
+  const parts = shown.map((window) => {
+    let part = ''
+    let at = window.start
+    for (const highlight of highlights) {
+      if (highlight.start < at || highlight.end > window.end) continue
+      part += `${text.slice(at, highlight.start)}»${text.slice(highlight.start, highlight.end)}«`
+      at = highlight.end
+    }
+    part += text.slice(at, window.end)
+    return `${window.start > 0 ? '… ' : ''}${part.replace(/\s+/g, ' ').trim()}${window.end < text.length ? ' …' : ''}`
+  })
+  return parts.join(' ').replace(/… …/g, '…')
 }
 
 function sheetSection(writer: PdfWriter, data: CaseReportData, language: DocumentLanguage): void {
@@ -569,8 +594,11 @@ function assessmentSection(writer: PdfWriter, data: CaseReportData, language: Do
     [w.assessedAt, formatDay(language, assessment.createdAt)],
     [
       w.versions,
-      `${result.versions.annexLabel}; engine ${result.versions.engine}; ` +
-        `sensitive areas v${result.versions.sensitiveAreas}, no-go rules v${result.versions.noGoRules}`,
+      w.versionsText
+        .replace('{annex}', result.versions.annexLabel)
+        .replace('{engine}', result.versions.engine)
+        .replace('{areas}', String(result.versions.sensitiveAreas))
+        .replace('{rules}', String(result.versions.noGoRules)),
     ],
   ])
   writer.heading(w.levelWhy, 2)

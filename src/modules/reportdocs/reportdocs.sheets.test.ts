@@ -110,7 +110,8 @@ describe('the XLSX writer', () => {
     )
     const elapsed = performance.now() - started
     expect(count).toBeGreaterThan(5)
-    expect(elapsed).toBeLessThan(5000)
+    // Generous: the bound guards against quadratic behaviour, not against a busy machine.
+    expect(elapsed).toBeLessThan(30_000)
     const { sheet } = await readWorkbook(bytes)
     expect(sheet.rowCount).toBe(10_001)
     expect(sheet.getRow(10_001).getCell(1).value).toBe('FZH-9999')

@@ -25,14 +25,26 @@ export type RowPages = AsyncIterable<SheetCell[][]>
 /** The longest text a spreadsheet cell holds (Excel's limit). */
 export const maxCellLength = 32_767
 
+function isSuspect(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0xfffe ||
+    code === 0xffff
+  )
+}
+
 /** Drops what XML 1.0 cannot carry: control characters (except tab, line feed, return) and lone surrogates. */
 export function withoutInvalidXml(text: string): string {
-  let clean = ''
-  for (const char of text) {
+  let index = 0
+  // Fast path: almost every text is clean, and is returned as it is.
+  while (index < text.length && !isSuspect(text.charCodeAt(index))) index++
+  if (index === text.length) return text
+  let clean = text.slice(0, index)
+  for (const char of text.slice(index)) {
     const code = char.codePointAt(0) ?? 0
-    const isControl = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d
-    const isLoneSurrogate = code >= 0xd800 && code <= 0xdfff
-    if (!isControl && !isLoneSurrogate && code !== 0xfffe && code !== 0xffff) clean += char
+    // A whole surrogate pair arrives as one character (code > 0xffff) and is kept.
+    if (code > 0xffff || !isSuspect(code)) clean += char
   }
   return clean
 }
@@ -139,10 +151,12 @@ function cellXml(reference: string, cell: SheetCell): string {
     : `<c r="${reference}" s="2"><v>${serial}</v></c>`
 }
 
+const columnNames = Array.from({ length: 64 }, (_, index) => columnName(index))
+
 function rowXml(rowNumber: number, cells: readonly SheetCell[], headerRow: boolean): string {
   const content = cells
     .map((cell, index) => {
-      const reference = `${columnName(index)}${rowNumber}`
+      const reference = `${columnNames[index] ?? columnName(index)}${rowNumber}`
       return headerRow ? inlineString(reference, String(cell ?? ''), 1) : cellXml(reference, cell)
     })
     .join('')

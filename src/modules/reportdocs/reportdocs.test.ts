@@ -234,7 +234,7 @@ describe('report documents', () => {
       for (const partner of sheet.partners)
         expect(notice.text).toContain(partner.nameEnglish || partner.nameOriginal)
       expect(notice.text).toContain('Status of the review')
-      expect(notice.text).toContain('Decision expected by')
+      expect(notice.text).toContain('Decision expected after the offices’ advice, due by')
       expect(notice.text).toContain(sheet.principalInvestigators[0]?.name ?? '')
       // Nothing beyond the summary: not the description, keywords or answers; no risk level; no other people.
       const technical = sheet.description
