@@ -313,8 +313,8 @@ describe('trainings', () => {
     const security = await harness.login('research-security')
     const summaries = await (await security.request(`/api/v1/training/cases?ids=${caseId},${otherId}`)).json()
     expect(summaries).toEqual([
-      { collaborationId: caseId, complete: true, missing: 0, people: 1 },
-      { collaborationId: otherId, complete: false, missing: 1, people: 1 },
+      { collaborationId: caseId, complete: true, required: 1, missing: 0, people: 1 },
+      { collaborationId: otherId, complete: false, required: 1, missing: 1, people: 1 },
     ])
     // Another researcher cannot read Fischer's case, nor its training status.
     expect((await researcher.request(`/api/v1/collaborations/${caseId}/trainings`)).status).toBe(404)
