@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSheet, demoIds } from '../../../test/factories.js'
@@ -8,6 +9,7 @@ import {
   type TestClient,
   type TestDatabase,
 } from '../../../test/test-app.js'
+import { seedDemoTraining } from '../../demo/training.seed.js'
 import { parseCsv } from '../../shared/csv.js'
 import { actorOf } from '../auth/index.js'
 import { findUser, findUserRowByUsername } from '../organisation/index.js'
@@ -462,5 +464,38 @@ describe('trainings', () => {
         'training.failed',
       ]),
     )
+  })
+
+  it('seeds the demo from a module folder and sets the demo obligations for the modules that exist', async () => {
+    const demo = await createDemoDatabase()
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-training-seed-'))
+    try {
+      // Two of the five demo modules, made from the fixtures.
+      for (const [from, key] of [
+        ['fixture-basics', 'dual-use-basics'],
+        ['fixture-export', 'export-control'],
+      ] as const) {
+        writeFileSync(join(folder, `${key}.json`), JSON.stringify({ ...fixture(from), key }))
+      }
+      await seedDemoTraining(demo.ctx, folder)
+      const modules = await demo.database.db
+        .selectFrom('trainingModuleVersions')
+        .select('key')
+        .orderBy('key')
+        .execute()
+      expect(modules.map((row) => row.key)).toEqual(['dual-use-basics', 'export-control'])
+      const rules = await demo.database.db
+        .selectFrom('trainingObligations')
+        .select(['moduleKey', 'audience'])
+        .orderBy('position')
+        .execute()
+      expect(rules.map((rule) => [rule.moduleKey, JSON.parse(rule.audience).kind])).toEqual([
+        ['dual-use-basics', 'partner_country'],
+        ['export-control', 'role'],
+      ])
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+      await demo.cleanup()
+    }
   })
 })
