@@ -493,6 +493,21 @@ describe('trainings', () => {
         ['dual-use-basics', 'partner_country'],
         ['export-control', 'role'],
       ])
+      // Dr. Fischer passed both demo modules, the export-control reviewer hers, Dr. Yılmaz dual use
+      // (due diligence is not in this folder).
+      const passed = await demo.database.db
+        .selectFrom('trainingAttempts')
+        .innerJoin('users', 'users.id', 'trainingAttempts.userId')
+        .select(['users.username', 'trainingAttempts.moduleKey', 'trainingAttempts.passed'])
+        .orderBy('users.username')
+        .orderBy('trainingAttempts.moduleKey')
+        .execute()
+      expect(passed.map((row) => `${row.username}:${row.moduleKey}:${row.passed}`)).toEqual([
+        'export-control:export-control:1',
+        'j.fischer:dual-use-basics:1',
+        'j.fischer:export-control:1',
+        'm.yilmaz:dual-use-basics:1',
+      ])
     } finally {
       rmSync(folder, { recursive: true, force: true })
       await demo.cleanup()
