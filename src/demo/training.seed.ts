@@ -4,9 +4,11 @@ import {
   importTrainingModules,
   listModules,
   type ObligationRule,
+  parseModuleFile,
   readModuleFolder,
   saveObligations,
   shippedModulesFolder,
+  submitAttempt,
 } from '../modules/training/index.js'
 import type { Ctx } from '../platform/context.js'
 
@@ -43,4 +45,26 @@ export async function seedDemoTraining(ctx: Ctx, folder: string = shippedModules
   await importTrainingModules(asAdmin, files)
   const keys = new Set((await listModules(asAdmin)).map((module) => module.key))
   await saveObligations(asAdmin, { rules: demoObligations.filter((rule) => keys.has(rule.moduleKey)) })
+  // Some colleagues have taken trainings already, so the report and the case pages show a mix.
+  const contents = new Map(files.map(parseModuleFile).map((content) => [content.key, content]))
+  const versions = new Map((await listModules(asAdmin)).map((module) => [module.key, module.version]))
+  for (const [username, moduleKeys] of demoCompletions) {
+    const userRow = await findUserRowByUsername(ctx.db, username)
+    const user = userRow && (await findUser(ctx.db, userRow.id))
+    if (!user) continue
+    for (const key of moduleKeys === 'all' ? [...contents.keys()] : moduleKeys) {
+      const content = contents.get(key)
+      const version = versions.get(key)
+      if (!content || !version) continue
+      const answers = Object.fromEntries(content.quiz.map((question) => [question.id, question.correct]))
+      await submitAttempt({ ...ctx, actor: actorOf(user, 'session') }, key, { version, answers })
+    }
+  }
 }
+
+/** Who has passed which trainings in the demo. */
+const demoCompletions: readonly [string, readonly string[] | 'all'][] = [
+  ['j.fischer', 'all'],
+  ['export-control', ['export-control']],
+  ['m.yilmaz', ['due-diligence', 'dual-use-basics']],
+]

@@ -275,6 +275,9 @@ export const CaseTrainingSummarySchema = z
   .object({
     collaborationId: z.string(),
     complete: z.boolean(),
+    /** Required trainings of the people involved, counted per person and training. */
+    required: z.number().int(),
+    /** Of those, missing or expired. */
     missing: z.number().int(),
     people: z.number().int(),
   })

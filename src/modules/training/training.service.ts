@@ -573,10 +573,15 @@ export async function getCaseTrainingSummaries(ctx: Ctx, collaborationIds: reado
       .map((row) => row.country)
       .filter((country): country is string => !!country)
     const people = await caseStatus(ctx.db, id, countries, ctx.now())
-    const missing = people
-      .flatMap((person) => person.items)
-      .filter((item) => item.state === 'missing' || item.state === 'expired').length
-    summaries.push({ collaborationId: id, complete: missing === 0, missing, people: people.length })
+    const items = people.flatMap((person) => person.items)
+    const missing = items.filter((item) => item.state === 'missing' || item.state === 'expired').length
+    summaries.push({
+      collaborationId: id,
+      complete: missing === 0,
+      required: items.length,
+      missing,
+      people: people.length,
+    })
   }
   return summaries
 }

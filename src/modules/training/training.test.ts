@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildSheet, demoIds } from '../../../test/factories.js'
@@ -8,6 +9,7 @@ import {
   type TestClient,
   type TestDatabase,
 } from '../../../test/test-app.js'
+import { seedDemoTraining } from '../../demo/training.seed.js'
 import { parseCsv } from '../../shared/csv.js'
 import { actorOf } from '../auth/index.js'
 import { findUser, findUserRowByUsername } from '../organisation/index.js'
@@ -313,8 +315,8 @@ describe('trainings', () => {
     const security = await harness.login('research-security')
     const summaries = await (await security.request(`/api/v1/training/cases?ids=${caseId},${otherId}`)).json()
     expect(summaries).toEqual([
-      { collaborationId: caseId, complete: true, missing: 0, people: 1 },
-      { collaborationId: otherId, complete: false, missing: 1, people: 1 },
+      { collaborationId: caseId, complete: true, required: 1, missing: 0, people: 1 },
+      { collaborationId: otherId, complete: false, required: 1, missing: 1, people: 1 },
     ])
     // Another researcher cannot read Fischer's case, nor its training status.
     expect((await researcher.request(`/api/v1/collaborations/${caseId}/trainings`)).status).toBe(404)
@@ -462,5 +464,53 @@ describe('trainings', () => {
         'training.failed',
       ]),
     )
+  })
+
+  it('seeds the demo from a module folder and sets the demo obligations for the modules that exist', async () => {
+    const demo = await createDemoDatabase()
+    const folder = mkdtempSync(join(tmpdir(), 'liaison-training-seed-'))
+    try {
+      // Two of the five demo modules, made from the fixtures.
+      for (const [from, key] of [
+        ['fixture-basics', 'dual-use-basics'],
+        ['fixture-export', 'export-control'],
+      ] as const) {
+        writeFileSync(join(folder, `${key}.json`), JSON.stringify({ ...fixture(from), key }))
+      }
+      await seedDemoTraining(demo.ctx, folder)
+      const modules = await demo.database.db
+        .selectFrom('trainingModuleVersions')
+        .select('key')
+        .orderBy('key')
+        .execute()
+      expect(modules.map((row) => row.key)).toEqual(['dual-use-basics', 'export-control'])
+      const rules = await demo.database.db
+        .selectFrom('trainingObligations')
+        .select(['moduleKey', 'audience'])
+        .orderBy('position')
+        .execute()
+      expect(rules.map((rule) => [rule.moduleKey, JSON.parse(rule.audience).kind])).toEqual([
+        ['dual-use-basics', 'partner_country'],
+        ['export-control', 'role'],
+      ])
+      // Dr. Fischer passed both demo modules, the export-control reviewer hers, Dr. Yılmaz dual use
+      // (due diligence is not in this folder).
+      const passed = await demo.database.db
+        .selectFrom('trainingAttempts')
+        .innerJoin('users', 'users.id', 'trainingAttempts.userId')
+        .select(['users.username', 'trainingAttempts.moduleKey', 'trainingAttempts.passed'])
+        .orderBy('users.username')
+        .orderBy('trainingAttempts.moduleKey')
+        .execute()
+      expect(passed.map((row) => `${row.username}:${row.moduleKey}:${row.passed}`)).toEqual([
+        'export-control:export-control:1',
+        'j.fischer:dual-use-basics:1',
+        'j.fischer:export-control:1',
+        'm.yilmaz:dual-use-basics:1',
+      ])
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+      await demo.cleanup()
+    }
   })
 })

@@ -74,6 +74,7 @@ function QueueRow({
           {item.title || t('collab.untitled')}
         </Link>
         <span className="table__secondary code">{item.reference}</span>
+        <QueueTrainingCell summaries={training} caseId={item.collaborationId} />
       </td>
       {showOffice && (
         <td>
@@ -91,9 +92,6 @@ function QueueRow({
       <td className="table__number">{t('reviews.queue.days', { count: item.waitingDays })}</td>
       <td className="table__number">{item.trl ?? t('common.none')}</td>
       <td>{item.countries.map((code) => countryName(locale, code)).join(', ') || t('common.none')}</td>
-      <td>
-        <QueueTrainingCell summaries={training} caseId={item.collaborationId} />
-      </td>
     </tr>
   )
 }
@@ -179,7 +177,6 @@ export function QueuePage() {
                         {t('reviews.queue.trl')}
                       </th>
                       <th scope="col">{t('reviews.queue.countries')}</th>
-                      <th scope="col">{t('training.queue.column')}</th>
                     </tr>
                   </thead>
                   <tbody>

@@ -143,32 +143,34 @@ function Quiz({
         </p>
       </div>
       {module.quiz.map((question, number) => (
-        <fieldset key={question.id} className="card quiz-question fieldset">
-          <legend className="quiz-question__text">
-            <span className="quiz-question__count">
-              {t('training.player.questionOf', { n: number + 1, total: module.quiz.length })}
-            </span>
-            <br />
-            {title(question.question)}
-          </legend>
-          <p className="quiz-question__hint">
-            {question.multiple ? t('training.player.multiple') : t('training.player.single')}
-          </p>
-          <div className="quiz-options">
-            {question.options.map((option, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: options are identified by their position
-              <label key={index} className="checkbox">
-                <input
-                  type={question.multiple ? 'checkbox' : 'radio'}
-                  name={`question-${question.id}`}
-                  checked={(answers[question.id] ?? []).includes(index)}
-                  onChange={(event) => choose(question.id, index, question.multiple, event.target.checked)}
-                />
-                <span>{title(option)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <div key={question.id} className="card quiz-question">
+          <fieldset className="fieldset">
+            <legend className="quiz-question__text">
+              <span className="quiz-question__count">
+                {t('training.player.questionOf', { n: number + 1, total: module.quiz.length })}
+              </span>
+              <br />
+              {title(question.question)}
+            </legend>
+            <p className="quiz-question__hint">
+              {question.multiple ? t('training.player.multiple') : t('training.player.single')}
+            </p>
+            <div className="quiz-options">
+              {question.options.map((option, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: options are identified by their position
+                <label key={index} className="checkbox">
+                  <input
+                    type={question.multiple ? 'checkbox' : 'radio'}
+                    name={`question-${question.id}`}
+                    checked={(answers[question.id] ?? []).includes(index)}
+                    onChange={(event) => choose(question.id, index, question.multiple, event.target.checked)}
+                  />
+                  <span>{title(option)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
       ))}
       {confirming && unanswered > 0 && (
         <Alert tone="warning">{t('training.player.unanswered', { count: unanswered })}</Alert>

@@ -2,6 +2,7 @@ import { Badge } from '../../components/Feedback.js'
 import { useAsync } from '../../components/useAsync.js'
 import { useT } from '../../i18n/i18n.js'
 import { trainingApi } from './api.js'
+import './training.css'
 
 /** The training summaries of the cases in the office queue, loaded in one request. */
 export function useCaseTrainingSummaries(caseIds: readonly string[]) {
@@ -10,7 +11,7 @@ export function useCaseTrainingSummaries(caseIds: readonly string[]) {
   return useAsync(() => trainingApi.caseSummaries(unique), [key])
 }
 
-/** One queue cell: whether everyone on the case completed their required trainings. */
+/** Under the case in the office queue: whether everyone on the case completed their required trainings. */
 export function QueueTrainingCell({
   summaries,
   caseId,
@@ -20,10 +21,15 @@ export function QueueTrainingCell({
 }) {
   const t = useT()
   const summary = summaries.data?.find((entry) => entry.collaborationId === caseId)
-  if (!summary) return <span className="muted">{t('common.none')}</span>
-  return summary.complete ? (
-    <Badge tone="success">{t('training.queue.complete')}</Badge>
-  ) : (
-    <Badge tone="warning">{t('training.queue.missing', { count: summary.missing })}</Badge>
+  // Nothing to show while loading, or when nobody on the case must take a training.
+  if (!summary || summary.required === 0) return null
+  return (
+    <span className="queue-training">
+      {summary.complete ? (
+        <Badge tone="success">{t('training.queue.complete')}</Badge>
+      ) : (
+        <Badge tone="warning">{t('training.queue.missing', { count: summary.missing })}</Badge>
+      )}
+    </span>
   )
 }

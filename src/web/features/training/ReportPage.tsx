@@ -92,7 +92,7 @@ export function ReportPage() {
           <EmptyState title={t('training.report.empty')} />
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table training-report">
               <caption className="visually-hidden">{t('training.report.title')}</caption>
               <thead>
                 <tr>

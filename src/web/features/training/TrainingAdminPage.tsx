@@ -37,7 +37,7 @@ function SettingsSection() {
     }
   }
   return (
-    <section className="section card card--padded" aria-labelledby="settings-title">
+    <section className="section card card--padded training-settings" aria-labelledby="settings-title">
       <h2 id="settings-title" className="section__title">
         {t('training.admin.settingsTitle')}
       </h2>
@@ -376,7 +376,7 @@ export function TrainingAdminPage() {
               <thead>
                 <tr>
                   <th scope="col">{t('training.table.training')}</th>
-                  <th scope="col">{t('training.table.status')}</th>
+                  <th scope="col">{t('training.admin.versionColumn')}</th>
                   <th scope="col">
                     <span className="visually-hidden">{t('training.table.action')}</span>
                   </th>

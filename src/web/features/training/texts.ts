@@ -100,9 +100,8 @@ export const trainingDe = {
   'training.case.problem':
     'Eine beteiligte Person hat eine Pflichtschulung nicht abgeschlossen (siehe „Schulungen der Beteiligten“)',
 
-  'training.queue.column': 'Schulungen',
-  'training.queue.complete': 'vollständig',
-  'training.queue.missing': '{count} offen',
+  'training.queue.complete': 'Schulungen vollständig',
+  'training.queue.missing': 'Schulungen: {count} offen',
 
   'training.start.title': 'Meine offenen Schulungen',
   'training.start.intro': 'Diese Pflichtschulungen sind offen oder laufen bald ab.',
@@ -140,6 +139,7 @@ export const trainingDe = {
   'training.admin.modulesIntro':
     'Eine Änderung wird als neue Version gespeichert; Abschlüsse behalten die Version, die absolviert wurde.',
   'training.admin.version': 'Version {version}',
+  'training.admin.versionColumn': 'Version',
   'training.admin.editModule': 'Bearbeiten',
   'training.admin.editTitle': '„{title}“ bearbeiten',
   'training.admin.editHint':
@@ -271,9 +271,8 @@ export const trainingEn: Record<keyof typeof trainingDe, string> = {
   'training.case.problem':
     'Someone involved has not completed a required training (see “Trainings of the people involved”)',
 
-  'training.queue.column': 'Trainings',
-  'training.queue.complete': 'complete',
-  'training.queue.missing': '{count} open',
+  'training.queue.complete': 'Trainings complete',
+  'training.queue.missing': 'Trainings: {count} open',
 
   'training.start.title': 'My open trainings',
   'training.start.intro': 'These required trainings are open or expire soon.',
@@ -311,6 +310,7 @@ export const trainingEn: Record<keyof typeof trainingDe, string> = {
   'training.admin.modulesIntro':
     'A change is stored as a new version; completions keep the version that was taken.',
   'training.admin.version': 'Version {version}',
+  'training.admin.versionColumn': 'Version',
   'training.admin.editModule': 'Edit',
   'training.admin.editTitle': 'Edit “{title}”',
   'training.admin.editHint':
