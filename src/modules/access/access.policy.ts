@@ -143,6 +143,9 @@ const rules = {
     hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'office_reviewer'),
   'obligation.fulfil': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'funder_notice.record': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  // The dashboard and the board's overview: the security administration, decision-makers and auditors.
+  'reports.view': (actor) =>
+    hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'auditor'),
   'notification.list': anyone,
   'notification.update': anyone,
 } satisfies Record<string, Rule>

@@ -36,6 +36,7 @@ export interface Database {
   obligations: ObligationTable
   funderNotices: FunderNoticeTable
   caseAccessLog: CaseAccessLogTable
+  reportCaseFacts: ReportCaseFactTable
   screeningLists: ScreeningListTable
   screeningListVersions: ScreeningListVersionTable
   screeningEntries: ScreeningEntryTable
@@ -562,4 +563,21 @@ export interface CaseAccessLogTable {
   /** session | token */
   via: string
   at: string
+}
+
+/** Derived figures of a case for the dashboard (refreshed from the sheet and the newest assessment). */
+export interface ReportCaseFactTable {
+  collaborationId: string
+  /** The collaboration's updatedAt the facts were taken from. */
+  sourceUpdatedAt: string
+  assessmentId: string | null
+  assessmentCreatedAt: string | null
+  riskLevel: string | null
+  /** Space-separated DFG subject area codes. */
+  researchAreas: string
+  /** JSON array of funder names. */
+  funders: string
+  startDate: string | null
+  endDate: string | null
+  outcome: string | null
 }
