@@ -14,6 +14,7 @@ import { CollaborationsPage } from './features/collaborations/CollaborationsPage
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { DashboardPage } from './features/reports/DashboardPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -101,6 +102,13 @@ export const appRoutes: AppRoute[] = [
     element: <PartnerPage />,
     roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'],
     inNavigation: false,
+  },
+  {
+    path: '/dashboard',
+    label: 'reports.nav.dashboard',
+    description: 'reports.start.text',
+    element: <DashboardPage />,
+    roles: ['admin', 'decision_maker', 'auditor'],
   },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
   {

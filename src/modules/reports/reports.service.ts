@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js'
 import { type PdfColumn, PdfWriter } from '../../platform/pdf/pdf.js'
 import { csvCell } from '../../shared/csv.js'
 import { authorize } from '../access/index.js'
+import { researchAreas } from '../collaborations/index.js'
 import { computeFigures, riskLabels } from './reports.figures.js'
 import * as repo from './reports.repo.js'
 import type {
@@ -108,6 +109,10 @@ function parseJson(text: string | null): unknown {
 }
 
 async function checkFilter(ctx: Ctx, filter: DashboardFilter): Promise<void> {
+  if (filter.area && !researchAreas().some((area) => area.code === filter.area))
+    throw new AppError('validation', 'The input is not valid.', {
+      fields: [{ field: 'area', message: 'No such DFG classification code' }],
+    })
   if (filter.unit && !(await repo.unitExists(ctx.db, filter.unit)))
     throw new AppError('validation', 'The input is not valid.', {
       fields: [{ field: 'unit', message: 'No such unit' }],
