@@ -24,6 +24,8 @@ import { type DashboardQuery, reportsApi } from './api.js'
 const palette = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9']
 /** Every second series is hatched, so no pair of series is told apart by colour alone. */
 const hatched = (index: number) => index % 2 === 1
+/** Overdue reviews always in vermilion (the palette's warning colour). */
+const colourIndex = (key: string, index: number) => (key === 'overdue' ? 3 : index)
 const filterKeys = ['from', 'to', 'unit', 'area', 'risk'] as const
 const risks = ['low', 'elevated', 'high', 'no_go'] as const
 const chartRows = 12
@@ -170,8 +172,12 @@ function FigureChart({ figure, locale, chartId }: { figure: Figure; locale: Loca
             dataKey={column.key}
             name={seriesName(column)}
             stackId={stacked ? 'total' : undefined}
-            fill={hatched(index) ? `url(#${chartId}-hatch-${index})` : palette[index]}
-            stroke={palette[index]}
+            fill={
+              hatched(index)
+                ? `url(#${chartId}-hatch-${colourIndex(column.key, index)})`
+                : palette[colourIndex(column.key, index)]
+            }
+            stroke={palette[colourIndex(column.key, index)]}
             strokeWidth={1}
             isAnimationActive={false}
           >
