@@ -42,6 +42,9 @@ function formatValue(locale: Locale, value: number | null | undefined, unit: Fig
   return new Intl.NumberFormat(tag).format(value)
 }
 
+/** Legend entries in the text colour (Recharts colours them like their series, too faint for orange). */
+const legendText = (value: string) => <span className="dashboard-legend-text">{value}</span>
+
 /** SVG patterns for hatched series, one per palette colour. */
 function Patterns({ prefix }: { prefix: string }) {
   return (
@@ -121,7 +124,7 @@ function FigureChart({ figure, locale, chartId }: { figure: Figure; locale: Loca
           <XAxis dataKey="name" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={16} />
           <YAxis tick={{ fontSize: 12 }} width={40} />
           <Tooltip formatter={(value) => format(value)} />
-          <Legend />
+          <Legend formatter={legendText} />
           {columns.map((column, index) => (
             <Line
               key={column.key}
@@ -165,7 +168,7 @@ function FigureChart({ figure, locale, chartId }: { figure: Figure; locale: Loca
           tickFormatter={(value: string) => (value.length > 26 ? `${value.slice(0, 25)}…` : value)}
         />
         <Tooltip formatter={(value) => format(value)} cursor={{ fill: 'rgba(19, 92, 90, 0.06)' }} />
-        {columns.length > 1 && <Legend />}
+        {columns.length > 1 && <Legend formatter={legendText} />}
         {columns.map((column, index) => (
           <Bar
             key={column.key}
