@@ -347,19 +347,21 @@ export async function generatePortfolio(db: Db, options: PortfolioOptions): Prom
     .filter((area) => area.level === 3)
     .map((area) => area.code)
   const favouredBoards = [
+    '213',
+    '222',
     '313',
     '315',
     '316',
-    '318',
     '341',
     '342',
     '343',
-    '402',
-    '403',
-    '406',
-    '407',
-    '409',
-    '410',
+    '411',
+    '412',
+    '421',
+    '431',
+    '441',
+    '442',
+    '443',
   ]
   const favoured = subjectCodes.filter((code) => favouredBoards.some((board) => code.startsWith(board)))
 

@@ -12,6 +12,7 @@ import { collaborationRoutes } from '../modules/collaborations/collaboration.rou
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import { reportDocumentRoutes } from '../modules/reportdocs/reportdocs.routes.js'
+import { reportRoutes } from '../modules/reports/reports.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
 import { screeningRoutes } from '../modules/screening/screening.routes.js'
 import { templateRoutes } from '../modules/templates/template.routes.js'
@@ -56,6 +57,7 @@ export function createApiRouter() {
     .route('/', reportDocumentRoutes)
     .route('/', trainingRoutes)
     .route('/', templateRoutes)
+    .route('/', reportRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

@@ -15,6 +15,7 @@ import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
 import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
+import { DashboardPage } from './features/reports/DashboardPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -137,6 +138,13 @@ export const appRoutes: AppRoute[] = [
     element: <TemplatePage />,
     roles: ['researcher', 'office_reviewer', 'decision_maker', 'admin', 'expert', 'auditor'],
     inNavigation: false,
+  },
+  {
+    path: '/dashboard',
+    label: 'reports.nav.dashboard',
+    description: 'reports.start.text',
+    element: <DashboardPage />,
+    roles: ['admin', 'decision_maker', 'auditor'],
   },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
   {

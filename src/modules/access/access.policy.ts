@@ -210,6 +210,9 @@ const rules = {
     hasRole(actor, 'office_reviewer'),
   'contract_draft.generate': generateContract,
   'contract_draft.read': readContract,
+  // The dashboard and the board's overview: the security administration, decision-makers and auditors.
+  'reports.view': (actor) =>
+    hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'auditor'),
   'notification.list': anyone,
   // Living knowledge: every signed-in user reads (the service filters by audience) and comments.
   'knowledge.read': anyone,

@@ -37,6 +37,7 @@ export interface Database {
   funderNotices: FunderNoticeTable
   caseAccessLog: CaseAccessLogTable
   contractDrafts: ContractDraftTable
+  reportCaseFacts: ReportCaseFactTable
   screeningLists: ScreeningListTable
   screeningListVersions: ScreeningListVersionTable
   screeningEntries: ScreeningEntryTable
@@ -757,4 +758,21 @@ export interface ContractDraftTable {
   createdBy: string
   createdByName: string
   createdAt: string
+}
+
+/** Derived figures of a case for the dashboard (refreshed from the sheet and the newest assessment). */
+export interface ReportCaseFactTable {
+  collaborationId: string
+  /** The collaboration's updatedAt the facts were taken from. */
+  sourceUpdatedAt: string
+  assessmentId: string | null
+  assessmentCreatedAt: string | null
+  riskLevel: string | null
+  /** Space-separated DFG subject area codes. */
+  researchAreas: string
+  /** JSON array of funder names. */
+  funders: string
+  startDate: string | null
+  endDate: string | null
+  outcome: string | null
 }

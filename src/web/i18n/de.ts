@@ -1,5 +1,6 @@
 import { assessmentDe } from '../features/assessment/texts.js'
 import { reportdocsDe } from '../features/reportdocs/texts.js'
+import { reportsDe } from '../features/reports/texts.js'
 import { reviewsDe } from '../features/reviews/texts.js'
 import { screeningDe } from '../features/screening/texts.js'
 import { templatesDe } from '../features/templates/texts.js'
@@ -890,6 +891,7 @@ export const de = {
   ...reportdocsDe,
   ...trainingDe,
   ...templatesDe,
+  ...reportsDe,
 }
 
 /** Every text key of the web client. */

@@ -1,5 +1,6 @@
 import { assessmentEn } from '../features/assessment/texts.js'
 import { reportdocsEn } from '../features/reportdocs/texts.js'
+import { reportsEn } from '../features/reports/texts.js'
 import { reviewsEn } from '../features/reviews/texts.js'
 import { screeningEn } from '../features/screening/texts.js'
 import { templatesEn } from '../features/templates/texts.js'
@@ -14,6 +15,7 @@ type FeatureTextKey =
   | keyof typeof reportdocsEn
   | keyof typeof trainingEn
   | keyof typeof templatesEn
+  | keyof typeof reportsEn
 
 /** English texts of the web client; the type makes sure every German key has its English twin. */
 const core: Omit<Dictionary, FeatureTextKey> = {
@@ -870,4 +872,5 @@ export const en: Dictionary = {
   ...reportdocsEn,
   ...trainingEn,
   ...templatesEn,
+  ...reportsEn,
 }

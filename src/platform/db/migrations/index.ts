@@ -10,6 +10,7 @@ import * as caseAccess from './0008_case_access.js'
 import * as knowledge from './0009_knowledge.js'
 import * as training from './0010_training.js'
 import * as templates from './0011_templates.js'
+import * as reportFacts from './0012_report_facts.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_knowledge': knowledge,
   '0010_training': training,
   '0011_templates': templates,
+  '0012_report_facts': reportFacts,
 }

@@ -1,0 +1,102 @@
+/**
+ * The dashboard under load of data: 10,000 collaborations and about 50,000 office reviews, then
+ * every dashboard request (with and without filters, the CSV of a figure) through the real app,
+ * on SQLite and on PostgreSQL (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in
+ * a schema of its own that is dropped afterwards). Target: every request under 300 ms.
+ */
+import type { TestDatabase } from '../test/test-app.js'
+import { generatePortfolio } from './generate.js'
+import { machineLine, ms, percentile } from './machine.js'
+
+const collaborations = Number(process.env.BENCH_COLLABORATIONS ?? 10_000)
+const reviewsPerCase = 5
+const repeats = Number(process.env.BENCH_REPEATS ?? 15)
+const target = 300
+
+type TestApp = typeof import('../test/test-app.js')
+
+async function measure(label: string, app: TestApp, test: TestDatabase): Promise<boolean> {
+  const generated = await generatePortfolio(test.database.db, { collaborations, reviewsPerCase, seed: 42 })
+  process.stdout.write(
+    `${label}: generated ${generated.collaborations} collaborations, ${generated.reviews} reviews, ` +
+      `${generated.informationRequests} requests for information, ${generated.assessments} assessments ` +
+      `in ${generated.seconds.toFixed(1)} s\n`,
+  )
+  const { login } = app.createTestApp(test)
+  const client = await login('decision-maker')
+  const unit = await test.database.db
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', 'GEO.1')
+    .executeTakeFirstOrThrow()
+  const year = new Date().getUTCFullYear()
+  const requests: [string, string][] = [
+    ['dashboard, no filter', '/api/v1/reports/dashboard'],
+    ['dashboard, this year', `/api/v1/reports/dashboard?from=${year}-01-01&to=${year}-12-31`],
+    ['dashboard, unit', `/api/v1/reports/dashboard?unit=${unit.id}`],
+    ['dashboard, area 34', '/api/v1/reports/dashboard?area=34'],
+    ['dashboard, risk high', '/api/v1/reports/dashboard?risk=high'],
+    [
+      'dashboard, all filters',
+      `/api/v1/reports/dashboard?from=${year - 1}-01-01&to=${year}-12-31&unit=${unit.id}&area=3&risk=elevated`,
+    ],
+    ['CSV casesByCountry', '/api/v1/reports/dashboard.csv?figure=casesByCountry'],
+    ['CSV officeDurations, year', `/api/v1/reports/dashboard.csv?figure=officeDurations&from=${year}-01-01`],
+  ]
+  // The first request brings the derived facts up to date (once, after the bulk load).
+  const coldStart = performance.now()
+  const cold = await client.request(requests[0]?.[1] ?? '')
+  await cold.arrayBuffer()
+  process.stdout.write(
+    `${label}: first request after the bulk load (derives facts of every case) ${ms(performance.now() - coldStart)}\n`,
+  )
+  let ok = true
+  for (const [name, path] of requests) {
+    const times: number[] = []
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now()
+      const response = await client.request(path)
+      await response.arrayBuffer()
+      times.push(performance.now() - start)
+      if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status}`)
+    }
+    const max = Math.max(...times)
+    if (max >= target) ok = false
+    process.stdout.write(
+      `${label}  ${name.padEnd(28)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  max ${ms(max).padStart(9)}${max >= target ? '  OVER TARGET' : ''}\n`,
+    )
+  }
+  return ok
+}
+
+/** Runs the benchmark on both databases and prints its figures. */
+export async function run(): Promise<void> {
+  process.stdout.write(`${machineLine()}\n${repeats} runs per request, target < ${target} ms each\n`)
+  const results: boolean[] = []
+  // test-app reads TEST_DATABASE_URL when it is loaded: one copy of it for each database.
+  const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+  const only = process.env.BENCH_DATABASE
+  if (only !== 'postgres') {
+    delete process.env.TEST_DATABASE_URL
+    const sqliteApp = (await import(`../test/test-app.js?db=${'sqlite'}`)) as TestApp
+    const sqlite = await sqliteApp.createDemoDatabase()
+    try {
+      results.push(await measure('sqlite', sqliteApp, sqlite))
+    } finally {
+      await sqlite.cleanup()
+    }
+  }
+  if (only !== 'sqlite') {
+    process.env.TEST_DATABASE_URL = postgresUrl
+    const pgApp = (await import(`../test/test-app.js?db=${'postgres'}`)) as TestApp
+    const postgres = await pgApp.createDemoDatabase()
+    try {
+      results.push(await measure('postgres', pgApp, postgres))
+    } finally {
+      await postgres.cleanup()
+    }
+  }
+  process.stdout.write(
+    `\nevery request under ${target} ms on both databases: ${results.every(Boolean) ? 'yes' : 'NO'}\n`,
+  )
+}
