@@ -2,6 +2,7 @@ import { ensureAssessmentReferenceData } from '../modules/assessment/index.js'
 import { countUsers } from '../modules/organisation/index.js'
 import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
+import { seedDemoKnowledge } from './knowledge.seed.js'
 import { seedDemoLists } from './lists.seed.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
 
@@ -18,5 +19,6 @@ export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   await ensureAssessmentReferenceData(ctx)
   await seedDemoLists(ctx)
   await seedDemoCollaborations(ctx)
+  await seedDemoKnowledge(ctx)
   return true
 }

@@ -9,6 +9,7 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
+import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
@@ -50,6 +51,7 @@ export function createApiRouter() {
     .route('/', notificationRoutes)
     .route('/', reviewRoutes)
     .route('/', screeningRoutes)
+    .route('/', knowledgeRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */
