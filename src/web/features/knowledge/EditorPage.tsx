@@ -294,7 +294,7 @@ export function EditorPage() {
           error={fieldError('summary')}
         />
         <div className="field">
-          <div className="tabs" role="tablist" aria-label={t('knowledge.editor.body')}>
+          <div className="tabs" role="tablist" aria-label={`${t('knowledge.editor.write')} / ${t('knowledge.editor.preview')}`}>
             <button
               type="button"
               role="tab"
