@@ -2,7 +2,11 @@ import { type Browser, expect, type Page, test } from '@playwright/test'
 import { expectAccessible, screenshot, signIn } from './helpers.js'
 
 /** A fresh browser context signed in as the demo user, with the interface in the given language. */
-async function as(browser: Browser, username: string, language: 'Deutsch' | 'English' = 'Deutsch'): Promise<Page> {
+async function as(
+  browser: Browser,
+  username: string,
+  language: 'Deutsch' | 'English' = 'Deutsch',
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 768 } })
   const page = await context.newPage()
   await signIn(page, username)
@@ -53,7 +57,9 @@ test('two people edit the same document: the second save shows the conflict and 
     await expect(page.getByLabel('Text (Markdown)')).toHaveValue(/Leihlaptop/)
   }
 
-  await first.getByLabel('Text (Markdown)').fill('# Vor der Reise\n\n- Leihlaptop mitnehmen\n- Exportkontrolle fragen\n- Notfallkontakte speichern')
+  await first
+    .getByLabel('Text (Markdown)')
+    .fill('# Vor der Reise\n\n- Leihlaptop mitnehmen\n- Exportkontrolle fragen\n- Notfallkontakte speichern')
   await first.getByLabel('Was haben Sie geändert?').fill('Notfallkontakte')
   await first.getByRole('button', { name: 'Speichern' }).click()
   await expect(first).toHaveURL(new RegExp(`/knowledge/documents/${id}$`))
@@ -62,12 +68,16 @@ test('two people edit the same document: the second save shows the conflict and 
   await second.getByLabel('Titel').fill('Dienstreisen nach China und Hongkong')
   await second.getByRole('button', { name: 'Speichern' }).click()
   await expect(second.getByText('Jemand anderes hat inzwischen gespeichert')).toBeVisible()
-  await expect(second.getByRole('region', { name: 'Text' }).getByText('Notfallkontakte speichern')).toBeVisible()
+  await expect(
+    second.getByRole('region', { name: 'Text' }).getByText('Notfallkontakte speichern'),
+  ).toBeVisible()
   await expectAccessible(second)
   await screenshot(second, 'knowledge-conflict-de')
 
   // Merge by hand: take the other person's line into one's own text, then save on top of their version.
-  await second.getByLabel('Text (Markdown)').fill('# Vor der Reise\n\n- Leihlaptop mitnehmen\n- Exportkontrolle fragen\n- Notfallkontakte speichern')
+  await second
+    .getByLabel('Text (Markdown)')
+    .fill('# Vor der Reise\n\n- Leihlaptop mitnehmen\n- Exportkontrolle fragen\n- Notfallkontakte speichern')
   await second.getByRole('button', { name: /Ich habe zusammengeführt/ }).click()
   await second.getByRole('button', { name: 'Speichern' }).click()
   await expect(second).toHaveURL(new RegExp(`/knowledge/documents/${id}$`))

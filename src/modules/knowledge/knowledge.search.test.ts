@@ -178,9 +178,10 @@ describe('rendering document Markdown', () => {
     expect(html).toContain('<a href="/knowledge">inside</a>')
   })
 
-  it('renders headings, lists and tables', () => {
+  it('renders headings one level below the page title, lists and tables', () => {
     const html = renderMarkdown('# Title\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |')
-    expect(html).toContain('<h1>Title</h1>')
+    // Headings start at h2: the page's title is the only h1.
+    expect(html).toContain('<h2>Title</h2>')
     expect(html).toContain('<li>one</li>')
     expect(html).toContain('<td>1</td>')
   })

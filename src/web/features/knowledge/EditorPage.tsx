@@ -294,7 +294,11 @@ export function EditorPage() {
           error={fieldError('summary')}
         />
         <div className="field">
-          <div className="tabs" role="tablist" aria-label={`${t('knowledge.editor.write')} / ${t('knowledge.editor.preview')}`}>
+          <div
+            className="tabs"
+            role="tablist"
+            aria-label={`${t('knowledge.editor.write')} / ${t('knowledge.editor.preview')}`}
+          >
             <button
               type="button"
               role="tab"
