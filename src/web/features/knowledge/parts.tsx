@@ -100,6 +100,20 @@ function sideBySide(
   return rows
 }
 
+const fieldKeys: Record<string, TextKey> = {
+  title: 'knowledge.editor.title',
+  summary: 'knowledge.editor.summary',
+  kind: 'knowledge.editor.kind',
+  audience: 'knowledge.editor.audience',
+  ownerOffice: 'knowledge.editor.owner',
+  tags: 'knowledge.editor.tags',
+  researchAreas: 'knowledge.editor.areas',
+  reviewIntervalMonths: 'knowledge.editor.interval',
+  jurisdiction: 'knowledge.doc.jurisdiction',
+  effectiveDate: 'knowledge.doc.effective',
+  topics: 'knowledge.doc.topics',
+}
+
 /** Two versions side by side: fields that changed, then the text line by line. */
 export function SideBySideDiff({
   diff,
@@ -130,7 +144,7 @@ export function SideBySideDiff({
               {diff.fields.map((field) => (
                 <tr key={field.field}>
                   <th scope="row" className="diff-table__field">
-                    {field.field}
+                    {fieldKeys[field.field] ? t(fieldKeys[field.field] as TextKey) : field.field}
                   </th>
                   <td>
                     <del className="diff-table__before">{field.before}</del>
