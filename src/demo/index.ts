@@ -3,6 +3,7 @@ import { countUsers } from '../modules/organisation/index.js'
 import { ensureShippedTemplates } from '../modules/templates/index.js'
 import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
+import { seedDemoKnowledge } from './knowledge.seed.js'
 import { seedDemoLists } from './lists.seed.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
 import { seedDemoTraining } from './training.seed.js'
@@ -22,5 +23,6 @@ export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   await seedDemoCollaborations(ctx)
   await seedDemoTraining(ctx)
   await ensureShippedTemplates(ctx)
+  await seedDemoKnowledge(ctx)
   return true
 }

@@ -9,6 +9,7 @@ import { assessmentRoutes } from '../modules/assessment/assessment.routes.js'
 import { auditRoutes } from '../modules/audit/audit.routes.js'
 import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
+import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
 import { reportDocumentRoutes } from '../modules/reportdocs/reportdocs.routes.js'
@@ -58,6 +59,7 @@ export function createApiRouter() {
     .route('/', trainingRoutes)
     .route('/', templateRoutes)
     .route('/', reportRoutes)
+    .route('/', knowledgeRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

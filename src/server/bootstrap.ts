@@ -9,6 +9,7 @@ import '../modules/reviews/index.js'
 import '../modules/assessment/index.js'
 import '../modules/notifications/index.js'
 import '../modules/training/index.js'
+import '../modules/knowledge/index.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */

@@ -21,6 +21,15 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
   return defaultLinkOpen(tokens, index, options, env, self)
 }
 
+// A document is shown under the page's own h1, so its headings start one level lower (# becomes h2).
+for (const rule of ['heading_open', 'heading_close'] as const) {
+  markdown.renderer.rules[rule] = (tokens, index, options, _env, self) => {
+    const token = tokens[index]
+    if (token) token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 1)}`
+    return self.renderToken(tokens, index, options)
+  }
+}
+
 /**
  * Renders a document's Markdown to HTML that cannot run script: raw HTML is escaped, and links
  * other than http(s), mailto and in-app paths are left as text.

@@ -13,6 +13,12 @@ import { CollaborationPage } from './features/collaborations/CollaborationPage.j
 import { CollaborationsPage } from './features/collaborations/CollaborationsPage.js'
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
+import { BundlesPage } from './features/knowledge/BundlesPage.js'
+import { DocumentPage } from './features/knowledge/DocumentPage.js'
+import { EditorPage } from './features/knowledge/EditorPage.js'
+import { HistoryPage } from './features/knowledge/HistoryPage.js'
+import { LibraryPage } from './features/knowledge/LibraryPage.js'
+import { RegulationWatchPage } from './features/knowledge/RegulationWatchPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
 import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
 import { DashboardPage } from './features/reports/DashboardPage.js'
@@ -145,6 +151,51 @@ export const appRoutes: AppRoute[] = [
     description: 'reports.start.text',
     element: <DashboardPage />,
     roles: ['admin', 'decision_maker', 'auditor'],
+  },
+  {
+    path: '/knowledge',
+    label: 'knowledge.nav',
+    element: <LibraryPage />,
+    children: [
+      {
+        path: '/knowledge/regulations',
+        label: 'knowledge.nav.regulations',
+        description: 'knowledge.nav.regulationsText',
+        element: <RegulationWatchPage />,
+      },
+      {
+        path: '/knowledge/bundles',
+        label: 'knowledge.nav.bundles',
+        description: 'knowledge.nav.bundlesText',
+        element: <BundlesPage />,
+        roles: ['admin', 'office_reviewer'],
+      },
+    ],
+  },
+  {
+    path: '/knowledge/new',
+    label: 'knowledge.nav.new',
+    element: <EditorPage />,
+    roles: ['admin', 'office_reviewer'],
+    inNavigation: false,
+  },
+  {
+    path: '/knowledge/documents/:id',
+    label: 'knowledge.nav.document',
+    element: <DocumentPage />,
+    inNavigation: false,
+  },
+  {
+    path: '/knowledge/documents/:id/edit',
+    label: 'knowledge.nav.edit',
+    element: <EditorPage />,
+    inNavigation: false,
+  },
+  {
+    path: '/knowledge/documents/:id/history',
+    label: 'knowledge.nav.history',
+    element: <HistoryPage />,
+    inNavigation: false,
   },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
   {

@@ -135,6 +135,22 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./database.js').then((module) => module.restore),
   },
   {
+    name: 'knowledge import',
+    summary: 'Import Markdown documents with front matter into the knowledge base',
+    synopsis: 'DIR',
+    arguments: [
+      {
+        name: 'DIR',
+        description: 'A folder of <language>/<slug>.md files, each starting with --- front matter ---.',
+      },
+    ],
+    details:
+      'New documents are created, changed ones get a new version (the old text stays in the history), identical ' +
+      'ones are left alone. A file with a problem is reported and skipped; the exit code is then 1.',
+    example: 'liaison knowledge import data/knowledge',
+    load: () => import('./knowledge.js').then((module) => module.importKnowledge),
+  },
+  {
     name: 'lists import',
     summary: 'Import a restricted-party list file as a new list version',
     synopsis: `--format <${ListFormatSchema.options.join('|')}> FILE`,

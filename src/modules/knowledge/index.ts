@@ -1,3 +1,18 @@
+export {
+  applyBundle,
+  exportBundle,
+  getSigningKey,
+  previewBundle,
+  stageBundle,
+  verifyBundle,
+} from './knowledge.bundle.js'
+export {
+  documentFromFile,
+  type ImportReport,
+  importKnowledgeFiles,
+  parseFrontMatter,
+  readKnowledgeFolder,
+} from './knowledge.import.js'
 export { documentReviewSchedule, remindDocumentReviews } from './knowledge.jobs.js'
 export * from './knowledge.schema.js'
 export {

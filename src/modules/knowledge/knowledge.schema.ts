@@ -192,8 +192,7 @@ export const DocumentQuerySchema = z.object({
     .optional(),
   language: DocumentLanguageSchema.optional(),
   dueForReview: z
-    .enum(['true', 'false'])
-    .transform((value) => value === 'true')
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
     .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
@@ -297,3 +296,108 @@ export const TouchedCaseSchema = z
   })
   .meta({ id: 'KnowledgeTouchedCase' })
 export type TouchedCase = z.infer<typeof TouchedCaseSchema>
+
+// ---- bundles: sharing best practice across institutions
+
+/** The kinds of item a bundle carries; other modules (trainings) add their own kinds. */
+export const BundleItemKindSchema = z.enum(['knowledge-document'])
+
+/** A document as it travels in a bundle: content and metadata, nothing about people or cases. */
+export const BundledDocumentSchema = z.strictObject({
+  slug: SlugSchema,
+  language: DocumentLanguageSchema,
+  kind: DocumentKindSchema,
+  title: requiredText(300),
+  summary: cleanText(2000),
+  body: cleanText(200_000),
+  version: z.number().int().min(1),
+  ownerOffice: OfficeKeySchema.nullable(),
+  audience: AudienceSchema,
+  tags: z.array(requiredText(60)).max(30),
+  researchAreas: z.array(z.string().regex(/^\d{3}(-\d{2})?$/)).max(20),
+  reviewIntervalMonths: z.number().int().min(1).max(120),
+  jurisdiction: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+  effectiveDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  topics: z.array(RegulationTopicSchema),
+})
+export type BundledDocument = z.infer<typeof BundledDocumentSchema>
+
+/** One item of a bundle; `kind` says how to read `content`. */
+export const BundleItemSchema = z.strictObject({
+  kind: z.string().min(1).max(60),
+  key: z.string().min(1).max(200),
+  content: z.unknown(),
+})
+
+/** The signed part of a bundle: who made it, when, and a hash of every item. */
+export const BundleManifestSchema = z.strictObject({
+  institution: z.string().max(300),
+  createdAt: z.string(),
+  signer: z.strictObject({ fingerprint: z.string(), publicKey: z.string().max(2000) }),
+  items: z
+    .array(z.strictObject({ kind: z.string(), key: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(1000),
+})
+
+/** A bundle file: manifest, items and an Ed25519 signature over the manifest's canonical JSON. */
+export const BundleSchema = z
+  .strictObject({
+    format: z.literal('liaison-knowledge-bundle'),
+    formatVersion: z.literal(1),
+    manifest: BundleManifestSchema,
+    items: z.array(BundleItemSchema).max(1000),
+    signature: z.string().max(200),
+  })
+  .meta({ id: 'KnowledgeBundle' })
+export type Bundle = z.infer<typeof BundleSchema>
+
+/** Which documents to export. */
+export const BundleExportSchema = z
+  .strictObject({ documentIds: z.array(z.uuid()).min(1, 'Choose at least one document').max(500) })
+  .meta({ id: 'KnowledgeBundleExport' })
+
+/** This institution's signing key, to give to institutions that import our bundles. */
+export const SigningKeySchema = z
+  .object({ institution: z.string(), fingerprint: z.string(), publicKey: z.string(), createdAt: z.string() })
+  .meta({ id: 'KnowledgeSigningKey' })
+
+/** What importing a staged bundle would do, item by item. */
+export const BundlePreviewSchema = z
+  .object({
+    importId: z.string(),
+    status: z.enum(['staged', 'applied', 'discarded']),
+    institution: z.string(),
+    createdAt: z.string(),
+    fingerprint: z.string(),
+    /** Whether an admin of this institution already trusts the signer's key. */
+    isKeyTrusted: z.boolean(),
+    items: z.array(
+      z.object({
+        kind: z.string(),
+        key: z.string(),
+        title: z.string(),
+        change: z.enum(['new', 'changed', 'unchanged']),
+        documentId: z.string().nullable(),
+        currentVersion: z.number().int().nullable(),
+        diff: VersionDiffSchema.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'KnowledgeBundlePreview' })
+export type BundlePreview = z.infer<typeof BundlePreviewSchema>
+
+/** Applying a staged bundle; an unknown signer must be confirmed explicitly by an admin. */
+export const BundleApplySchema = z
+  .strictObject({ confirmUnknownKey: z.boolean().default(false) })
+  .meta({ id: 'KnowledgeBundleApply' })
+
+/** A regulation with the cases it touches. */
+export const RegulationWatchEntrySchema = z
+  .object({ regulation: DocumentSummarySchema, cases: z.array(TouchedCaseSchema) })
+  .meta({ id: 'KnowledgeRegulationWatchEntry' })

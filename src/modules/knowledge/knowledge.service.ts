@@ -823,3 +823,15 @@ export async function listTouchedCases(ctx: Ctx, documentId: string): Promise<To
   }
   return visible
 }
+
+/** Regulations by effective date (newest first), each with the cases it touches that the reader may see. */
+export async function regulationWatch(
+  ctx: Ctx,
+): Promise<{ regulation: DocumentSummary; cases: TouchedCase[] }[]> {
+  const regulations = await listDocuments(ctx, { kind: 'regulation', limit: 200 })
+  const sorted = regulations.sort((a, b) => (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? ''))
+  const result: { regulation: DocumentSummary; cases: TouchedCase[] }[] = []
+  for (const regulation of sorted)
+    result.push({ regulation, cases: await listTouchedCases(ctx, regulation.documentId) })
+  return result
+}

@@ -69,6 +69,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[]
   readonly retryAfterSeconds: number | null
   readonly requestId: string | null
+  /** The whole problem body, for problems that carry more than the standard members (e.g. a save conflict). */
+  readonly body: unknown
 
   constructor(init: {
     status: number
@@ -77,6 +79,7 @@ export class ApiError extends Error {
     errors?: FieldError[]
     retryAfterSeconds?: number | null
     requestId?: string | null
+    body?: unknown
   }) {
     super(init.detail || init.title)
     this.name = 'ApiError'
@@ -86,6 +89,7 @@ export class ApiError extends Error {
     this.errors = init.errors ?? []
     this.retryAfterSeconds = init.retryAfterSeconds ?? null
     this.requestId = init.requestId ?? null
+    this.body = init.body ?? null
   }
 
   /** The message for one field (the first one when the API lists several), if any. */
@@ -127,8 +131,10 @@ export interface RequestOptions {
 
 async function toApiError(response: Response): Promise<ApiError> {
   let body: z.infer<typeof ProblemBodySchema> = {}
+  let raw: unknown = null
   try {
-    const parsed = ProblemBodySchema.safeParse(await response.json())
+    raw = await response.json()
+    const parsed = ProblemBodySchema.safeParse(raw)
     if (parsed.success) body = parsed.data
   } catch {
     // Not JSON (e.g. a gateway error page): the status alone has to do.
@@ -141,6 +147,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     errors: body.errors,
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
     requestId: body.requestId ?? null,
+    body: raw,
   })
 }
 

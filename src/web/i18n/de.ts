@@ -1,4 +1,5 @@
 import { assessmentDe } from '../features/assessment/texts.js'
+import { knowledgeDe } from '../features/knowledge/texts.js'
 import { reportdocsDe } from '../features/reportdocs/texts.js'
 import { reportsDe } from '../features/reports/texts.js'
 import { reviewsDe } from '../features/reviews/texts.js'
@@ -892,6 +893,7 @@ export const de = {
   ...trainingDe,
   ...templatesDe,
   ...reportsDe,
+  ...knowledgeDe,
 }
 
 /** Every text key of the web client. */

@@ -1,4 +1,5 @@
 import { assessmentEn } from '../features/assessment/texts.js'
+import { knowledgeEn } from '../features/knowledge/texts.js'
 import { reportdocsEn } from '../features/reportdocs/texts.js'
 import { reportsEn } from '../features/reports/texts.js'
 import { reviewsEn } from '../features/reviews/texts.js'
@@ -16,6 +17,7 @@ type FeatureTextKey =
   | keyof typeof trainingEn
   | keyof typeof templatesEn
   | keyof typeof reportsEn
+  | keyof typeof knowledgeEn
 
 /** English texts of the web client; the type makes sure every German key has its English twin. */
 const core: Omit<Dictionary, FeatureTextKey> = {
@@ -873,4 +875,5 @@ export const en: Dictionary = {
   ...trainingEn,
   ...templatesEn,
   ...reportsEn,
+  ...knowledgeEn,
 }
