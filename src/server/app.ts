@@ -11,6 +11,7 @@ import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
 import { screeningRoutes } from '../modules/screening/screening.routes.js'
 import type { Config } from '../platform/config.js'
@@ -50,6 +51,7 @@ export function createApiRouter() {
     .route('/', notificationRoutes)
     .route('/', reviewRoutes)
     .route('/', screeningRoutes)
+    .route('/', privacyRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

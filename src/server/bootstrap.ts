@@ -8,6 +8,13 @@ import { migrateToLatest } from '../platform/db/migrate.js'
 import '../modules/reviews/index.js'
 import '../modules/assessment/index.js'
 import '../modules/notifications/index.js'
+// Loaded for their personal-data providers (export and erasure reach every module) and retention.
+import '../modules/organisation/index.js'
+import '../modules/auth/index.js'
+import '../modules/audit/index.js'
+import '../modules/collaborations/index.js'
+import '../modules/screening/index.js'
+import '../modules/privacy/index.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */

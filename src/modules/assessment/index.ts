@@ -20,3 +20,4 @@ export {
   saveNoGoRules,
   saveSensitiveAreas,
 } from './assessment.service.js'
+import './assessment.personal-data.js'

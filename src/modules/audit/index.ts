@@ -6,8 +6,11 @@ export {
 } from './audit.schema.js'
 export {
   type AuditInput,
+  erasureAction,
   listAuditEvents,
   recordAudit,
   verifyAuditChain,
   verifyAuditTrail,
 } from './audit.service.js'
+
+import './audit.personal-data.js'

@@ -29,3 +29,4 @@ export {
   updateUser,
   updateUserUnchecked,
 } from './organisation.service.js'
+import './organisation.personal-data.js'

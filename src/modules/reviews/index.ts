@@ -14,3 +14,4 @@ export {
   referToExpertTeam,
   registerFactProvider,
 } from './review.service.js'
+import './review.personal-data.js'

@@ -47,3 +47,4 @@ export async function requestPartnerScreening(
     { dedupeKey: `screening:${collaborationId}` },
   )
 }
+import './screening.personal-data.js'

@@ -7,6 +7,7 @@ import * as jobs from './0005_jobs.js'
 import * as notifications from './0006_notifications.js'
 import * as reviews from './0007_reviews.js'
 import * as caseAccess from './0008_case_access.js'
+import * as personalData from './0014_personal_data.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_notifications': notifications,
   '0007_reviews': reviews,
   '0008_case_access': caseAccess,
+  '0014_personal_data': personalData,
 }
