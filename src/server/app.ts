@@ -23,6 +23,7 @@ import { newId } from '../shared/ids.js'
 import type { AppEnv } from './env.js'
 import { healthRoutes } from './health.routes.js'
 import { authenticate } from './middleware/authenticate.js'
+import { refuseNulCharacters } from './middleware/input.js'
 import { securityHeaders } from './middleware/security.js'
 import { errorToResponse, problemResponse } from './problem.js'
 import { version } from './version.js'
@@ -124,6 +125,7 @@ export function createApp(deps: AppDependencies) {
       ? uploadLimit(c, next)
       : jsonLimit(c, next),
   )
+  app.use('/api/*', refuseNulCharacters())
   app.use('/api/*', authenticate())
   app.onError((error, c) => errorToResponse(c, error))
 

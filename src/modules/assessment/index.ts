@@ -20,4 +20,5 @@ export {
   saveNoGoRules,
   saveSensitiveAreas,
 } from './assessment.service.js'
+
 import './assessment.personal-data.js'

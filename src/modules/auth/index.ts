@@ -15,4 +15,5 @@ export {
   revokeMyToken,
   sessionCookieName,
 } from './auth.service.js'
+
 import './auth.personal-data.js'

@@ -1,4 +1,5 @@
 import { assessmentDe } from '../features/assessment/texts.js'
+import { privacyDe } from '../features/privacy/texts.js'
 import { reviewsDe } from '../features/reviews/texts.js'
 import { screeningDe } from '../features/screening/texts.js'
 
@@ -879,7 +880,7 @@ const core = {
 } satisfies Record<string, string>
 
 /** Every German text: the core and each feature's own dictionary. */
-export const de = { ...core, ...assessmentDe, ...reviewsDe, ...screeningDe }
+export const de = { ...core, ...assessmentDe, ...reviewsDe, ...screeningDe, ...privacyDe }
 
 /** Every text key of the web client. */
 export type TextKey = keyof typeof de

@@ -1,10 +1,14 @@
 import { assessmentEn } from '../features/assessment/texts.js'
+import { privacyEn } from '../features/privacy/texts.js'
 import { reviewsEn } from '../features/reviews/texts.js'
 import { screeningEn } from '../features/screening/texts.js'
 import type { Dictionary } from './de.js'
 
 /** English texts of the web client; the type makes sure every German key has its English twin. */
-const core: Omit<Dictionary, keyof typeof assessmentEn | keyof typeof reviewsEn | keyof typeof screeningEn> =
+const core: Omit<
+  Dictionary,
+  keyof typeof assessmentEn | keyof typeof reviewsEn | keyof typeof screeningEn | keyof typeof privacyEn
+> =
   {
     'app.name': 'Liaison',
     'app.tagline': 'International research collaborations – reviewed together, transparently',
@@ -855,4 +859,4 @@ const core: Omit<Dictionary, keyof typeof assessmentEn | keyof typeof reviewsEn 
   }
 
 /** Every English text: the core and each feature's own dictionary. */
-export const en: Dictionary = { ...core, ...assessmentEn, ...reviewsEn, ...screeningEn }
+export const en: Dictionary = { ...core, ...assessmentEn, ...reviewsEn, ...screeningEn, ...privacyEn }
