@@ -14,6 +14,7 @@ import { CollaborationsPage } from './features/collaborations/CollaborationsPage
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { PersonalDataPage } from './features/privacy/PersonalDataPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -171,6 +172,13 @@ export const appRoutes: AppRoute[] = [
         description: 'admin.audit.text',
         element: <AuditPage />,
         roles: ['admin', 'auditor'],
+      },
+      {
+        path: '/admin/personal-data',
+        label: 'privacy.nav',
+        description: 'privacy.navText',
+        element: <PersonalDataPage />,
+        roles: ['admin'],
       },
     ],
   },

@@ -7,7 +7,6 @@ export const privacyDe = {
     'Hier erteilen Sie Auskunft über alle Daten, die Liaison zu einer Person hält (Art. 15 DSGVO), und löschen sie auf Antrag (Art. 17 DSGVO). Die Entscheidungsakten bleiben erhalten: Name und E-Mail-Adresse werden überall durch ein Pseudonym ersetzt.',
   'privacy.search': 'Person suchen',
   'privacy.searchHint': 'Benutzername, Name oder E-Mail-Adresse',
-  'privacy.searchButton': 'Suchen',
   'privacy.results': 'Gefundene Personen',
   'privacy.none': 'Keine Person gefunden.',
   'privacy.person': 'Person',
@@ -22,11 +21,15 @@ export const privacyDe = {
   'privacy.eraseFor': 'Daten von {name} löschen',
   'privacy.erase.title': 'Personenbezogene Daten löschen',
   'privacy.erase.consequences': 'Das geschieht, und es lässt sich nicht rückgängig machen:',
-  'privacy.erase.c1': 'Name, Benutzername und E-Mail-Adresse werden überall durch das Pseudonym ersetzt – in Fällen, Nachrichten, Stellungnahmen, Benachrichtigungen und im Prüfprotokoll.',
-  'privacy.erase.c2': 'Alle Sitzungen werden beendet, alle API-Tokens widerrufen, das Konto wird deaktiviert und die Rollen werden entzogen.',
+  'privacy.erase.c1':
+    'Name, Benutzername und E-Mail-Adresse werden überall durch das Pseudonym ersetzt – in Fällen, Nachrichten, Stellungnahmen, Benachrichtigungen und im Prüfprotokoll.',
+  'privacy.erase.c2':
+    'Alle Sitzungen werden beendet, alle API-Tokens widerrufen, das Konto wird deaktiviert und die Rollen werden entzogen.',
   'privacy.erase.c3': 'Die eigenen Benachrichtigungen der Person werden gelöscht.',
-  'privacy.erase.c4': 'Die Fälle bleiben mit Entscheidung, Auflagen und Stellungnahmen vollständig lesbar; das Prüfprotokoll bleibt überprüfbar.',
-  'privacy.erase.exportFirst': 'Exportieren Sie die Daten vorher, wenn die Person zugleich Auskunft verlangt.',
+  'privacy.erase.c4':
+    'Die Fälle bleiben mit Entscheidung, Auflagen und Stellungnahmen vollständig lesbar; das Prüfprotokoll bleibt überprüfbar.',
+  'privacy.erase.exportFirst':
+    'Exportieren Sie die Daten vorher, wenn die Person zugleich Auskunft verlangt.',
   'privacy.erase.reason': 'Grund (z. B. Antrag vom …)',
   'privacy.erase.reasonHint': 'Wird protokolliert; Namen darin werden ebenfalls ersetzt.',
   'privacy.erase.confirm': 'Zur Bestätigung den Benutzernamen „{username}“ eingeben',
@@ -45,7 +48,8 @@ export const privacyDe = {
   'privacy.archived.banner':
     'Dieser Fall wurde am {date} nach Ablauf der Aufbewahrungsfrist archiviert. Entscheidung, Auflagen und Stellungnahmen sind erhalten; Anhänge und personenbezogene Angaben wurden entfernt.',
   'privacy.accessLog.title': 'Zugriffsprotokoll',
-  'privacy.accessLog.text': 'Wer diesen Fall wann geöffnet hat (nur für Administration und Revision sichtbar).',
+  'privacy.accessLog.text':
+    'Wer diesen Fall wann geöffnet hat (nur für Administration und Revision sichtbar).',
   'privacy.accessLog.empty': 'Noch keine Zugriffe protokolliert.',
   'privacy.accessLog.at': 'Zeitpunkt',
   'privacy.accessLog.user': 'Person',
@@ -66,7 +70,6 @@ export const privacyEn: Record<keyof typeof privacyDe, string> = {
     'Give a person access to everything Liaison holds about them (Art. 15 GDPR) and erase it on request (Art. 17 GDPR). Decision records are kept: name and e-mail address are replaced by a pseudonym everywhere.',
   'privacy.search': 'Find a person',
   'privacy.searchHint': 'Username, name or e-mail address',
-  'privacy.searchButton': 'Search',
   'privacy.results': 'People found',
   'privacy.none': 'Nobody found.',
   'privacy.person': 'Person',
@@ -81,10 +84,13 @@ export const privacyEn: Record<keyof typeof privacyDe, string> = {
   'privacy.eraseFor': 'Erase the data of {name}',
   'privacy.erase.title': 'Erase personal data',
   'privacy.erase.consequences': 'This is what happens, and it cannot be undone:',
-  'privacy.erase.c1': 'Name, username and e-mail address are replaced by the pseudonym everywhere – in cases, messages, office advice, notifications and the audit trail.',
-  'privacy.erase.c2': 'All sessions end, all API tokens are revoked, the account is disabled and its roles removed.',
+  'privacy.erase.c1':
+    'Name, username and e-mail address are replaced by the pseudonym everywhere – in cases, messages, office advice, notifications and the audit trail.',
+  'privacy.erase.c2':
+    'All sessions end, all API tokens are revoked, the account is disabled and its roles removed.',
   'privacy.erase.c3': 'The person’s own notifications are deleted.',
-  'privacy.erase.c4': 'The cases stay fully readable with decision, conditions and office advice; the audit trail stays verifiable.',
+  'privacy.erase.c4':
+    'The cases stay fully readable with decision, conditions and office advice; the audit trail stays verifiable.',
   'privacy.erase.exportFirst': 'Export the data first if the person also asked for a copy.',
   'privacy.erase.reason': 'Reason (e.g. request of …)',
   'privacy.erase.reasonHint': 'Recorded in the audit trail; names in it are replaced too.',
