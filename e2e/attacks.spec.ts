@@ -52,7 +52,7 @@ async function expectInert(page: Page): Promise<void> {
 }
 
 test('script and HTML payloads in every editable text are rendered inert', async ({ page, browser }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(480_000)
   const opened: string[] = []
   failOnDialog(page, opened)
 
