@@ -4,11 +4,11 @@ import { reviewsEn } from '../features/reviews/texts.js'
 import { screeningEn } from '../features/screening/texts.js'
 import type { Dictionary } from './de.js'
 
+/** The texts of the core (features with their own dictionaries are merged below). */
+type Core = Omit<Dictionary, keyof typeof privacyEn>
+
 /** English texts of the web client; the type makes sure every German key has its English twin. */
-const core: Omit<
-  Dictionary,
-  keyof typeof assessmentEn | keyof typeof reviewsEn | keyof typeof screeningEn | keyof typeof privacyEn
-> = {
+const core: Omit<Core, keyof typeof assessmentEn | keyof typeof reviewsEn | keyof typeof screeningEn> = {
   'app.name': 'Liaison',
   'app.tagline': 'International research collaborations – reviewed together, transparently',
   'app.skipToContent': 'Skip to content',
