@@ -151,6 +151,7 @@ describe('the permission model', () => {
         'notification.list',
         'notification.update',
         'office.list',
+        'personal_data.export_own',
         'process.read',
         'profile.update',
         'questionnaire.read',

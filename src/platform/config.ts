@@ -15,6 +15,19 @@ const EnvSchema = z.object({
     .default(12),
   LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Failed sign-ins (since the last success) after which the account is locked; 0 turns locking off. */
+  LOGIN_LOCK_AFTER: z.coerce.number().int().min(0).default(20),
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(60),
+  /** Days after which ended and withdrawn cases are archived; 0 turns retention off. */
+  RETENTION_ARCHIVE_AFTER_DAYS: z.coerce.number().int().min(0).max(36500).default(730),
+  /** What archiving drops: a comma-separated subset of attachments, personal_data (or none). */
+  RETENTION_DROP: z
+    .string()
+    .regex(
+      /^(none|(attachments|personal_data)(,(attachments|personal_data))*)$/,
+      'attachments, personal_data, both comma-separated, or none',
+    )
+    .default('attachments,personal_data'),
   TRUST_PROXY: z.stringbool().default(false),
   SEED_DEMO: z.stringbool().optional(),
   OIDC_ISSUER: z.url().optional(),
@@ -52,7 +65,8 @@ export interface Config {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
   logLevel: Env['LOG_LEVEL']
   session: { ttlHours: number; secureCookies: boolean }
-  login: { maxAttempts: number; windowMinutes: number }
+  login: { maxAttempts: number; windowMinutes: number; lockAfter: number; lockMinutes: number }
+  retention: { archiveAfterDays: number; dropAttachments: boolean; dropPersonalData: boolean }
   trustProxy: boolean
   seedDemo: boolean
   oidc: null | {
@@ -119,7 +133,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ttlHours: env.SESSION_TTL_HOURS,
       secureCookies: isProduction || publicUrl.startsWith('https:'),
     },
-    login: { maxAttempts: env.LOGIN_MAX_ATTEMPTS, windowMinutes: env.LOGIN_WINDOW_MINUTES },
+    login: {
+      maxAttempts: env.LOGIN_MAX_ATTEMPTS,
+      windowMinutes: env.LOGIN_WINDOW_MINUTES,
+      lockAfter: env.LOGIN_LOCK_AFTER,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+    },
+    retention: {
+      archiveAfterDays: env.RETENTION_ARCHIVE_AFTER_DAYS,
+      dropAttachments: env.RETENTION_DROP.split(',').includes('attachments'),
+      dropPersonalData: env.RETENTION_DROP.split(',').includes('personal_data'),
+    },
     trustProxy: env.TRUST_PROXY,
     seedDemo: env.SEED_DEMO ?? !isProduction,
     oidc:

@@ -12,6 +12,7 @@ import { collaborationRoutes } from '../modules/collaborations/collaboration.rou
 import { knowledgeRoutes } from '../modules/knowledge/knowledge.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
+import { privacyRoutes } from '../modules/privacy/privacy.routes.js'
 import { reportDocumentRoutes } from '../modules/reportdocs/reportdocs.routes.js'
 import { reportRoutes } from '../modules/reports/reports.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
@@ -27,6 +28,7 @@ import { newId } from '../shared/ids.js'
 import type { AppEnv } from './env.js'
 import { healthRoutes } from './health.routes.js'
 import { authenticate } from './middleware/authenticate.js'
+import { refuseNulCharacters } from './middleware/input.js'
 import { securityHeaders } from './middleware/security.js'
 import { errorToResponse, problemResponse } from './problem.js'
 import { version } from './version.js'
@@ -60,6 +62,7 @@ export function createApiRouter() {
     .route('/', templateRoutes)
     .route('/', reportRoutes)
     .route('/', knowledgeRoutes)
+    .route('/', privacyRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */
@@ -132,6 +135,7 @@ export function createApp(deps: AppDependencies) {
       ? uploadLimit(c, next)
       : jsonLimit(c, next),
   )
+  app.use('/api/*', refuseNulCharacters())
   app.use('/api/*', authenticate())
   app.onError((error, c) => errorToResponse(c, error))
 

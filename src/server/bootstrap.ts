@@ -10,6 +10,13 @@ import '../modules/assessment/index.js'
 import '../modules/notifications/index.js'
 import '../modules/training/index.js'
 import '../modules/knowledge/index.js'
+// Loaded for their personal-data providers (export and erasure reach every module) and retention.
+import '../modules/organisation/index.js'
+import '../modules/auth/index.js'
+import '../modules/audit/index.js'
+import '../modules/collaborations/index.js'
+import '../modules/screening/index.js'
+import '../modules/privacy/index.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */

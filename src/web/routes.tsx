@@ -20,6 +20,7 @@ import { HistoryPage } from './features/knowledge/HistoryPage.js'
 import { LibraryPage } from './features/knowledge/LibraryPage.js'
 import { RegulationWatchPage } from './features/knowledge/RegulationWatchPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { PersonalDataPage } from './features/privacy/PersonalDataPage.js'
 import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
 import { DashboardPage } from './features/reports/DashboardPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
@@ -280,6 +281,13 @@ export const appRoutes: AppRoute[] = [
         description: 'admin.audit.text',
         element: <AuditPage />,
         roles: ['admin', 'auditor'],
+      },
+      {
+        path: '/admin/personal-data',
+        label: 'privacy.nav',
+        description: 'privacy.navText',
+        element: <PersonalDataPage />,
+        roles: ['admin'],
       },
     ],
   },

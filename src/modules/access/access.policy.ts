@@ -161,6 +161,10 @@ const rules = {
     adminOrAuditor(actor) || (resource !== undefined && self(actor, resource)),
   'user.create': admin,
   'user.update': admin,
+  'user.unlock': admin,
+  // Personal data: admins export and erase anyone's; everyone exports their own.
+  'personal_data.manage': admin,
+  'personal_data.export_own': self,
   'audit.list': adminOrAuditor,
   'audit.verify': adminOrAuditor,
   'collaboration.create': (actor) => hasRole(actor, 'researcher'),

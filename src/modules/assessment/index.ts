@@ -21,3 +21,5 @@ export {
   saveNoGoRules,
   saveSensitiveAreas,
 } from './assessment.service.js'
+
+import './assessment.personal-data.js'

@@ -61,7 +61,58 @@ function parseJson(text: string | null): unknown {
 }
 
 function toAuditEvent(row: AuditRow): AuditEvent {
-  return { ...row, before: parseJson(row.before), after: parseJson(row.after) }
+  const { contentSalt: _salt, ...rest } = row
+  return { ...rest, before: parseJson(row.before), after: parseJson(row.after) }
+}
+
+/** SQL for "the text column contains the needle", without LIKE wildcards. */
+export function containsText(dialect: 'sqlite' | 'postgres', column: string, needle: string) {
+  return dialect === 'postgres'
+    ? sql<boolean>`strpos(${sql.ref(column)}, ${needle}) > 0`
+    : sql<boolean>`instr(${sql.ref(column)}, ${needle}) > 0`
+}
+
+/** Entries a person caused or whose content mentions one of the needles (name, e-mail, username). */
+export async function findEntriesOfPerson(
+  trx: Db,
+  dialect: 'sqlite' | 'postgres',
+  userId: string,
+  needles: readonly string[],
+): Promise<AuditRow[]> {
+  return trx
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb('actorId', '=', userId),
+        eb('entityId', '=', userId),
+        ...needles.flatMap((needle) => [
+          eb('actorName', '=', needle),
+          containsText(dialect, 'before', needle),
+          containsText(dialect, 'after', needle),
+        ]),
+      ]),
+    )
+    .orderBy('seq')
+    .execute()
+}
+
+/**
+ * Replaces an entry's personal content and its salt (the old salt is gone, so the digest the chain
+ * covers can no longer test guesses of the erased values); the chain hash is untouched.
+ */
+export async function redactEntry(
+  trx: Db,
+  seq: number,
+  content: { actorName: string; before: string | null; after: string | null },
+  salt: string,
+  erasureId: string,
+): Promise<void> {
+  await trx
+    .updateTable('auditEvents')
+    .set({ ...content, contentSalt: salt, redactedBy: erasureId })
+    .where('seq', '=', seq)
+    .execute()
 }
 
 /** How many entries of each action one entity has, with the first and last time. */

@@ -16,6 +16,9 @@ export const AuditEventSchema = z
     requestId: z.string().nullable(),
     prevHash: z.string(),
     hash: z.string(),
+    contentDigest: z.string(),
+    /** The erasure entry that pseudonymised this entry's personal content, or null. */
+    redactedBy: z.string().nullable(),
   })
   .meta({ id: 'AuditEvent' })
 export type AuditEvent = z.infer<typeof AuditEventSchema>

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { newId } from '../../shared/ids.js'
 import { authorize } from '../access/index.js'
-import { canonicalJson, genesisHash, hashEntry } from './audit.hash.js'
+import { canonicalJson, digestContent, genesisHash, hashEntry, newContentSalt } from './audit.hash.js'
 import * as repo from './audit.repo.js'
 import type { AuditEvent, AuditQuery, AuditVerification } from './audit.schema.js'
 
@@ -13,6 +13,8 @@ export interface AuditInput {
   entityId: string
   before?: unknown
   after?: unknown
+  /** The entry's id, when the caller needs to refer to it before it is written (erasure). */
+  id?: string
 }
 
 /**
@@ -22,20 +24,30 @@ export interface AuditInput {
 export async function recordAudit(trx: Db, ctx: Ctx, input: AuditInput): Promise<void> {
   await repo.lockChain(trx, ctx.dialect)
   const prevHash = (await repo.findLastHash(trx)) ?? genesisHash
+  const content = {
+    actorName: ctx.actor?.username ?? 'system',
+    before: input.before === undefined ? null : canonicalJson(input.before),
+    after: input.after === undefined ? null : canonicalJson(input.after),
+  }
+  const contentSalt = newContentSalt()
   const fields = {
-    id: newId(),
+    id: input.id ?? newId(),
     at: ctx.now().toISOString(),
     actorId: ctx.actor?.via === 'system' ? null : (ctx.actor?.id ?? null),
-    actorName: ctx.actor?.username ?? 'system',
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    before: input.before === undefined ? null : canonicalJson(input.before),
-    after: input.after === undefined ? null : canonicalJson(input.after),
     requestId: ctx.requestId,
     prevHash,
+    contentDigest: digestContent(contentSalt, content),
   }
-  await repo.insertEvent(trx, { ...fields, hash: hashEntry(fields) })
+  await repo.insertEvent(trx, {
+    ...fields,
+    ...content,
+    contentSalt,
+    redactedBy: null,
+    hash: hashEntry(fields),
+  })
 }
 
 /** Lists audit entries, newest first. */
@@ -44,22 +56,69 @@ export async function listAuditEvents(ctx: Ctx, query: AuditQuery): Promise<Audi
   return repo.listEvents(ctx.db, query)
 }
 
-/** Recomputes the chain from the first entry and reports the first broken link, if any. */
+/** The action of the entry that records an erasure; redacted entries must point at one. */
+export const erasureAction = 'personal_data.erased'
+
+/**
+ * Recomputes the chain from the first entry and reports the first broken link, if any. The chain
+ * covers each entry's content through a salted digest. Entries whose personal content an erasure
+ * pseudonymised are checked against the digest the erasure entry recorded for them instead.
+ */
 export async function verifyAuditChain(db: Db): Promise<AuditVerification> {
   let expectedPrev = genesisHash
   let checked = 0
+  // Redacted entries, by the erasure that changed them last: seq -> digest of their content now.
+  const redacted = new Map<string, Array<[number, string]>>()
+  const erasures = new Map<string, Record<string, unknown>>()
   for await (const row of repo.streamEvents(db)) {
-    const { seq, hash, ...fields } = row
-    if (fields.prevHash !== expectedPrev) {
+    const { seq, hash } = row
+    if (row.prevHash !== expectedPrev) {
       return { ok: false, checked, firstBrokenSeq: seq, reason: 'prevHash does not match the previous entry' }
     }
-    if (hashEntry(fields) !== hash) {
+    if (hashEntry(row) !== hash) {
       return { ok: false, checked, firstBrokenSeq: seq, reason: 'entry content does not match its hash' }
     }
+    if (row.contentSalt === null) {
+      return { ok: false, checked, firstBrokenSeq: seq, reason: 'entry content is unverifiable (no salt)' }
+    }
+    const digest = digestContent(row.contentSalt, row)
+    if (row.redactedBy === null) {
+      if (digest !== row.contentDigest) {
+        return { ok: false, checked, firstBrokenSeq: seq, reason: 'entry content does not match its hash' }
+      }
+    } else {
+      const list = redacted.get(row.redactedBy) ?? []
+      list.push([seq, digest])
+      redacted.set(row.redactedBy, list)
+    }
+    if (row.action === erasureAction) erasures.set(row.id, redactedDigests(row.after))
     expectedPrev = hash
     checked++
   }
+  for (const [erasureId, entries] of redacted) {
+    const recorded = erasures.get(erasureId)
+    for (const [seq, digest] of entries) {
+      if (recorded?.[String(seq)] !== digest) {
+        return {
+          ok: false,
+          checked,
+          firstBrokenSeq: seq,
+          reason: 'pseudonymised entry does not match the digest its erasure recorded',
+        }
+      }
+    }
+  }
   return { ok: true, checked, firstBrokenSeq: null, reason: null }
+}
+
+function redactedDigests(after: string | null): Record<string, unknown> {
+  try {
+    const value = after === null ? null : (JSON.parse(after) as { redactedAuditEntries?: unknown })
+    const map = value?.redactedAuditEntries
+    return map !== null && typeof map === 'object' ? (map as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
 }
 
 /** The verification as a service call, for the API. */

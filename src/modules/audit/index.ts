@@ -7,9 +7,12 @@ export {
 export {
   type AuditInput,
   type AuditSummary,
+  erasureAction,
   listAuditEvents,
   recordAudit,
   summarizeAuditTrail,
   verifyAuditChain,
   verifyAuditTrail,
 } from './audit.service.js'
+
+import './audit.personal-data.js'

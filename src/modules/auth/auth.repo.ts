@@ -163,3 +163,33 @@ export async function takeOidcLogin(db: Db, state: string): Promise<Selectable<O
 export async function deleteOidcLoginsBefore(db: Db, cutoff: string): Promise<void> {
   await db.deleteFrom('oidcLogins').where('createdAt', '<', cutoff).execute()
 }
+
+/** Counts one more failed sign-in of the user and returns the new count. */
+export async function incrementFailedLogins(db: Db, userId: string): Promise<number> {
+  await db
+    .updateTable('users')
+    .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
+    .where('id', '=', userId)
+    .execute()
+  const row = await db.selectFrom('users').select('failedLogins').where('id', '=', userId).executeTakeFirst()
+  return row?.failedLogins ?? 0
+}
+
+/** Locks the account until the given time and starts counting afresh. */
+export async function lockUser(trx: Db, userId: string, until: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ lockedUntil: until, failedLogins: 0 })
+    .where('id', '=', userId)
+    .execute()
+}
+
+/** Clears the failure count and any lock; false when there is no such user. */
+export async function resetFailedLogins(db: Db, userId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ lockedUntil: null, failedLogins: 0 })
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}

@@ -21,6 +21,7 @@ import {
   logout,
   revokeMyToken,
   sessionCookieName,
+  unlockUser,
 } from './auth.service.js'
 
 function setSessionCookie(c: Context<AppEnv>, secret: string, expiresAt: string): void {
@@ -129,6 +130,15 @@ const revokeTokenRoute = defineRoute('token.revoke', {
   responses: { 204: { description: 'Revoked' }, 404: { description: 'No such token' }, ...problemResponses },
 })
 
+const unlockRoute = defineRoute('user.unlock', {
+  method: 'post',
+  path: '/users/{id}/unlock',
+  tags: ['auth'],
+  summary: 'Unlock an account locked after repeated failed sign-ins',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 204: { description: 'Unlocked' }, 404: { description: 'No such user' }, ...problemResponses },
+})
+
 /** Sign-in, session, profile and personal API token routes. */
 export const authRoutes = createRouter()
   .openapi(providersRoute, (c) => {
@@ -175,6 +185,10 @@ export const authRoutes = createRouter()
   .openapi(createTokenRoute, async (c) => c.json(await createMyToken(c.var.ctx, c.req.valid('json')), 201))
   .openapi(revokeTokenRoute, async (c) => {
     await revokeMyToken(c.var.ctx, c.req.valid('param').id)
+    return c.body(null, 204)
+  })
+  .openapi(unlockRoute, async (c) => {
+    await unlockUser(c.var.ctx, c.req.valid('param').id)
     return c.body(null, 204)
   })
 

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
 import { type Actor, authorize } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
+import { notify } from '../notifications/index.js'
 import * as organisation from '../organisation/index.js'
 import { findUser, type User } from '../organisation/index.js'
 import * as repo from './auth.repo.js'
@@ -74,15 +75,78 @@ export async function login(
     }
   }
   const row = await organisation.findUserRowByUsername(ctx.db, input.username)
+  // A locked account answers like a rate-limited one (which unknown usernames also reach), so
+  // the answer does not tell whether the account exists; its owner has been told by notice.
+  if (row?.lockedUntil && row.lockedUntil > now.toISOString()) {
+    const retryAfterMs = new Date(row.lockedUntil).getTime() - now.getTime()
+    throw new AppError('rate_limited', 'Too many failed sign-in attempts. Please wait and try again.', {
+      retryAfterSeconds: retryAfterMs / 1000,
+    })
+  }
   const passwordOk = row?.passwordHash
     ? await verifyPassword(row.passwordHash, input.password)
     : await verifyPassword(await timingDummy(), input.password)
   if (!row || !passwordOk || row.isActive !== 1) {
     for (const key of keys) await repo.hitRateLimit(ctx.db, key, now, windowMs)
+    if (row && row.isActive === 1) await countFailedLogin(ctx, row.id, client)
     throw new AppError('unauthenticated', 'Wrong username or password.')
   }
   await repo.clearRateLimit(ctx.db, keys[0] ?? '')
+  if (row.failedLogins > 0 || row.lockedUntil) await repo.resetFailedLogins(ctx.db, row.id)
   return openSession(ctx, row.id, 'password', client)
+}
+
+/**
+ * Counts a failed sign-in against an existing account; at the configured number the account is
+ * locked for a while, the lock is audited, and the owner is told in the app and by e-mail.
+ */
+async function countFailedLogin(ctx: Ctx, userId: string, client: ClientInfo): Promise<void> {
+  const { lockAfter, lockMinutes } = ctx.config.login
+  const failed = await repo.incrementFailedLogins(ctx.db, userId)
+  if (lockAfter === 0 || failed < lockAfter) return
+  const now = ctx.now()
+  const lockedUntil = new Date(now.getTime() + lockMinutes * 60_000).toISOString()
+  const time = lockedUntil.slice(11, 16)
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.lockUser(trx, userId, lockedUntil)
+    await recordAudit(
+      trx,
+      { ...ctx, actor: null },
+      {
+        action: 'user.locked',
+        entityType: 'user',
+        entityId: userId,
+        after: { failedLogins: failed, lockedUntil, ip: client.ip },
+      },
+    )
+    await notify(trx, ctx, {
+      userIds: [userId],
+      kind: 'account_locked',
+      urgent: true,
+      subject: {
+        de: 'Ihr Liaison-Konto wurde vorübergehend gesperrt',
+        en: 'Your Liaison account has been locked for a while',
+      },
+      body: {
+        de: `Nach ${failed} fehlgeschlagenen Anmeldeversuchen ist Ihr Konto bis ${time} UTC gesperrt. Waren Sie das nicht, wenden Sie sich bitte an die Administration; sie kann das Konto auch vorher entsperren.`,
+        en: `After ${failed} failed sign-in attempts your account is locked until ${time} UTC. If this was not you, please contact the administration; they can also unlock it sooner.`,
+      },
+      link: '/account',
+      entity: { type: 'user', id: userId },
+    })
+  })
+}
+
+/**
+ * Unlocks an account locked after failed sign-ins (admins).
+ * @throws AppError('not_found') for an unknown user
+ */
+export async function unlockUser(ctx: Ctx, userId: string): Promise<void> {
+  authorize(ctx.actor, 'user.unlock')
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.resetFailedLogins(trx, userId))) throw new AppError('not_found', 'No such user.')
+    await recordAudit(trx, ctx, { action: 'user.unlocked', entityType: 'user', entityId: userId })
+  })
 }
 
 /**

@@ -15,3 +15,5 @@ export {
   revokeMyToken,
   sessionCookieName,
 } from './auth.service.js'
+
+import './auth.personal-data.js'

@@ -37,6 +37,8 @@ export function fileNameProblem(name: string): string | null {
   if (name.length > 200) return 'The file name is longer than 200 characters'
   if (!name.isWellFormed()) return 'The file name contains broken characters'
   if (/[/\\]/.test(name) || name.includes('..')) return 'The file name must not contain a path'
+  // Percent-encoded dots and separators turn into a path wherever the name is decoded again.
+  if (/%(2e|2f|5c)/i.test(name)) return 'The file name must not contain a path'
   if (name.startsWith('.')) return 'The file name must not start with a dot'
   for (const char of name) {
     const code = char.codePointAt(0) ?? 0

@@ -288,6 +288,8 @@ export const CollaborationSchema = z
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
     decidedAt: z.string().nullable(),
+    /** Set when retention archived the case: attachments and personal data dropped as configured. */
+    archivedAt: z.string().nullable(),
     decision: z
       .object({
         outcome: DecisionOutcomeSchema,
@@ -319,6 +321,7 @@ export const CollaborationSummarySchema = z
     trl: z.number().int().nullable(),
     updatedAt: z.string(),
     submittedAt: z.string().nullable(),
+    archivedAt: z.string().nullable(),
     nextStep: NextStepSchema,
   })
   .meta({ id: 'CollaborationSummary' })

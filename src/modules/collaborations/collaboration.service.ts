@@ -256,6 +256,7 @@ async function toCollaboration(
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
+    archivedAt: row.archivedAt ?? null,
     decision: row.decision ? JSON.parse(row.decision) : null,
     nextStep: await refineNextStep(db, row.id, status, nextStep(status, row.submittedAt)),
     submissionProblems: isEditable(status)
@@ -330,6 +331,7 @@ export async function listCollaborations(
       status,
       title: row.title,
       acronym: row.acronym,
+      archivedAt: row.archivedAt ?? null,
       partnerNames: partners.map((partner) => partner.nameEnglish || partner.nameOriginal),
       countries: [...new Set(partners.flatMap((partner) => (partner.country ? [partner.country] : [])))],
       unitId: row.unitId,

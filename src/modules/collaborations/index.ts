@@ -28,3 +28,5 @@ export {
 } from './collaboration.service.js'
 export { diffSheets, nextStep, submissionProblems } from './collaboration.workflow.js'
 export { researchAreas } from './research-areas.js'
+
+import './collaboration.personal-data.js'

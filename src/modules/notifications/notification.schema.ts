@@ -18,6 +18,7 @@ export const NotificationKindSchema = z.enum([
   'regulation_changed',
   'document_review_due',
   'training_due',
+  'account_locked',
 ])
 export type NotificationKind = z.infer<typeof NotificationKindSchema>
 

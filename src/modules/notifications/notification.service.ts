@@ -29,6 +29,8 @@ export interface NotifyInput {
   /** A path inside the app, e.g. `/collaborations/…`. */
   link: string
   entity?: { type: string; id: string }
+  /** Security notices go out by e-mail at once, whatever the recipient's digest preference. */
+  urgent?: boolean
 }
 
 /**
@@ -44,7 +46,8 @@ export async function notify(trx: Db, ctx: Ctx, input: NotifyInput): Promise<voi
   const mail = isMailConfigured(ctx.config)
   const rows = recipients.map((user) => {
     const language = user.locale === 'en' ? 'en' : 'de'
-    const emailStatus = !mail || !user.email ? 'skipped' : user.notifyMode === 'daily' ? 'digest' : 'pending'
+    const emailStatus =
+      !mail || !user.email ? 'skipped' : user.notifyMode === 'daily' && !input.urgent ? 'digest' : 'pending'
     return {
       id: newId(),
       userId: user.id,

@@ -29,3 +29,5 @@ export {
   updateUser,
   updateUserUnchecked,
 } from './organisation.service.js'
+
+import './organisation.personal-data.js'

@@ -196,6 +196,7 @@ export function toUser(row: Selectable<UserTable>, roleRows: { role: string; off
       const role = RoleSchema.safeParse(roleRow.role)
       return role.success ? [{ role: role.data, officeId: roleRow.officeId || null }] : []
     }),
+    lockedUntil: row.lockedUntil ?? null,
     createdAt: row.createdAt,
   }
 }

@@ -174,6 +174,8 @@ export const UserSchema = z
     hasPassword: z.boolean(),
     hasSso: z.boolean(),
     roles: z.array(RoleGrantSchema),
+    /** Set while the account is locked after repeated failed sign-ins. */
+    lockedUntil: z.string().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'User' })

@@ -16,3 +16,5 @@ export {
   referToExpertTeam,
   registerFactProvider,
 } from './review.service.js'
+
+import './review.personal-data.js'

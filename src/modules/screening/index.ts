@@ -47,3 +47,5 @@ export async function requestPartnerScreening(
     { dedupeKey: `screening:${collaborationId}` },
   )
 }
+
+import './screening.personal-data.js'

@@ -101,6 +101,12 @@ export interface UserTable {
   locale: string
   /** immediate | daily: how notifications reach the user by e-mail. */
   notifyMode: Generated<string>
+  /** Set after repeated failed sign-ins: no sign-in until then (or until an admin unlocks). */
+  lockedUntil: string | null
+  /** Failed sign-ins since the last successful one. */
+  failedLogins: Generated<number>
+  /** When the person's identifying data were erased (pseudonymised). */
+  erasedAt: string | null
   createdAt: string
   updatedAt: string
 }
@@ -186,6 +192,12 @@ export interface AuditEventTable {
   requestId: string | null
   prevHash: string
   hash: string
+  /** Random salt of the content digest; deleted when the entry's personal content is pseudonymised. */
+  contentSalt: string | null
+  /** Salted SHA-256 of actor name, before and after: what the chain hash covers (ADR 0007). */
+  contentDigest: string
+  /** The id of the erasure entry that pseudonymised this entry's content, or null. */
+  redactedBy: string | null
 }
 
 export interface CounterTable {
@@ -228,6 +240,10 @@ export interface CollaborationTable {
   decidedAt: string | null
   /** JSON of the decision (outcome, reasons, conditions, decidedBy). */
   decision: string | null
+  /** When retention archived the case (attachments and personal data dropped as configured). */
+  archivedAt?: string | null
+  /** JSON of what the archiving dropped. */
+  archiveNote?: string | null
 }
 
 export interface CollaborationMemberTable {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve, sep } from 'node:path'
 import { newId } from '../../shared/ids.js'
 
@@ -9,6 +9,8 @@ export interface BlobStorage {
   put(bytes: Uint8Array): Promise<{ key: string; sha256: string }>
   /** Reads the bytes stored under a key. */
   get(key: string): Promise<Buffer>
+  /** Deletes the bytes stored under a key (no error when they are already gone). */
+  delete(key: string): Promise<void>
 }
 
 /** A blob store in a folder; files are written to a temporary name and renamed, so a crash leaves no half file. */
@@ -33,6 +35,9 @@ export function createLocalStorage(root: string): BlobStorage {
     },
     async get(key) {
       return readFile(pathOf(key))
+    },
+    async delete(key) {
+      await rm(pathOf(key), { force: true })
     },
   }
 }

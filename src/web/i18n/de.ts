@@ -1,5 +1,6 @@
 import { assessmentDe } from '../features/assessment/texts.js'
 import { knowledgeDe } from '../features/knowledge/texts.js'
+import { privacyDe } from '../features/privacy/texts.js'
 import { reportdocsDe } from '../features/reportdocs/texts.js'
 import { reportsDe } from '../features/reports/texts.js'
 import { reviewsDe } from '../features/reviews/texts.js'
@@ -894,6 +895,7 @@ export const de = {
   ...templatesDe,
   ...reportsDe,
   ...knowledgeDe,
+  ...privacyDe,
 }
 
 /** Every text key of the web client. */

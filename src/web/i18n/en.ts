@@ -1,5 +1,6 @@
 import { assessmentEn } from '../features/assessment/texts.js'
 import { knowledgeEn } from '../features/knowledge/texts.js'
+import { privacyEn } from '../features/privacy/texts.js'
 import { reportdocsEn } from '../features/reportdocs/texts.js'
 import { reportsEn } from '../features/reports/texts.js'
 import { reviewsEn } from '../features/reviews/texts.js'
@@ -18,6 +19,7 @@ type FeatureTextKey =
   | keyof typeof templatesEn
   | keyof typeof reportsEn
   | keyof typeof knowledgeEn
+  | keyof typeof privacyEn
 
 /** English texts of the web client; the type makes sure every German key has its English twin. */
 const core: Omit<Dictionary, FeatureTextKey> = {
@@ -876,4 +878,5 @@ export const en: Dictionary = {
   ...templatesEn,
   ...reportsEn,
   ...knowledgeEn,
+  ...privacyEn,
 }

@@ -11,6 +11,7 @@ import * as knowledge from './0009_knowledge.js'
 import * as training from './0010_training.js'
 import * as templates from './0011_templates.js'
 import * as reportFacts from './0012_report_facts.js'
+import * as personalData from './0014_personal_data.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_training': training,
   '0011_templates': templates,
   '0012_report_facts': reportFacts,
+  '0014_personal_data': personalData,
 }

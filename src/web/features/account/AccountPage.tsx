@@ -22,6 +22,7 @@ import { roleList } from '../../components/labels.js'
 import { useAsync } from '../../components/useAsync.js'
 import { formatDate, useLocale, useT } from '../../i18n/i18n.js'
 import { NotificationSettingsSection } from '../notifications/NotificationSettings.js'
+import { MyDataSection } from '../privacy/PersonalDataPage.js'
 
 const expiryChoices = ['30', '90', '365', 'never'] as const
 
@@ -322,6 +323,7 @@ export function AccountPage() {
         <ProfileSection />
         <NotificationSettingsSection />
         <TokensSection />
+        <MyDataSection />
       </div>
     </>
   )

@@ -31,7 +31,8 @@ import {
 } from '../../components/Form.js'
 import { roleLabel } from '../../components/labels.js'
 import { useAsync } from '../../components/useAsync.js'
-import { pick, useLocale, useT } from '../../i18n/i18n.js'
+import { formatDateTime, pick, useLocale, useT } from '../../i18n/i18n.js'
+import { privacyApi } from '../privacy/api.js'
 
 const plainRoles = roles.filter((role) => role !== 'office_reviewer')
 
@@ -358,6 +359,16 @@ export function UsersPage() {
     }
   }
 
+  const unlock = async (user: User) => {
+    setNotice(null)
+    try {
+      await privacyApi.unlock(user.id)
+      replace({ ...user, lockedUntil: null })
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorMessage(error) })
+    }
+  }
+
   const createButton = (
     <button type="button" className="button button--primary" onClick={() => setEditing({ kind: 'create' })}>
       {t('users.create')}
@@ -441,6 +452,11 @@ export function UsersPage() {
                           {user.isActive ? t('users.active') : t('users.inactive')}
                         </Badge>
                         {user.hasSso && <Badge>{t('users.loginSso')}</Badge>}
+                        {user.lockedUntil && user.lockedUntil > new Date().toISOString() && (
+                          <Badge tone="danger">
+                            {t('privacy.locked', { time: formatDateTime(locale, user.lockedUntil) })}
+                          </Badge>
+                        )}
                       </span>
                     </td>
                     <td className="table__actions">
@@ -461,6 +477,16 @@ export function UsersPage() {
                         >
                           {t('users.setPassword')}
                         </button>
+                        {user.lockedUntil && user.lockedUntil > new Date().toISOString() && (
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            aria-label={`${t('privacy.unlock')}: ${user.displayName}`}
+                            onClick={() => void unlock(user)}
+                          >
+                            {t('privacy.unlock')}
+                          </button>
+                        )}
                         {user.id !== me?.id && (
                           <button
                             type="button"

@@ -9,6 +9,7 @@ import { FormActions, FormErrors, TextAreaField, useFormSubmission } from '../..
 import { useAsync } from '../../components/useAsync.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { CaseAssessment } from '../assessment/CaseAssessment.js'
+import { AccessLogSection, ArchivedBanner } from '../privacy/CaseSections.js'
 import { CaseReportLink } from '../reportdocs/CaseDocuments.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
@@ -240,6 +241,7 @@ export function CollaborationPage() {
       />
       {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
       <div className="stack">
+        <ArchivedBanner record={record} />
         <WherePanel record={record} offices={offices.data ?? []} isMine={isMine} />
 
         {record.canEdit && record.submissionProblems.length > 0 && (
@@ -373,6 +375,8 @@ export function CollaborationPage() {
             <HistoryList entries={history.data ?? []} />
           )}
         </section>
+
+        <AccessLogSection caseId={record.id} />
       </div>
 
       <Dialog
