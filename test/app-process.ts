@@ -1,7 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { sql } from 'kysely'
 import pg from 'pg'
+import { type TestDatabase, testDatabaseUrl } from './test-app.js'
 
+const cliEntry = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url))
 const appEntry = fileURLToPath(new URL('./fixtures/instances/app.ts', import.meta.url))
 
 /** An app server running as a child process (src/server/main.ts with the test job kinds). */
@@ -88,4 +92,45 @@ export async function runSql(url: string, schema: string, statements: string[]):
   } finally {
     await client.end()
   }
+}
+
+/** A signed-in HTTP client of a running app process. */
+export async function signIn(app: AppProcess, username: string) {
+  const response = await fetch(`${app.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  })
+  if (response.status !== 200) throw new Error(`login failed: ${response.status}`)
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  return (path: string, method = 'GET', body?: unknown) =>
+    fetch(`${app.url}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+}
+
+/** The database location as the app process and the CLI see it. */
+export async function databaseEnv(test: TestDatabase): Promise<Record<string, string>> {
+  if (test.config.database.kind === 'sqlite') {
+    return { DATABASE_URL: `sqlite:${test.config.database.file}`, ALLOW_SQLITE_IN_PRODUCTION: 'true' }
+  }
+  const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(test.database.db)).rows[0]?.s
+  return { DATABASE_URL: urlWithSchema(testDatabaseUrl ?? '', schema ?? 'public') }
+}
+
+/** Runs the `liaison` command line in a child process; rejects on a non-zero exit. */
+export async function liaisonCli(args: string[], env: Record<string, string>) {
+  return promisify(execFile)(process.execPath, ['--import', 'tsx', cliEntry, ...args], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    },
+    timeout: 120_000,
+  })
 }
