@@ -146,6 +146,8 @@ describe('the permission model', () => {
         'collaboration.list',
         'collaboration.read',
         'contact.list',
+        'knowledge.comment',
+        'knowledge.read',
         'notification.list',
         'notification.update',
         'office.list',
@@ -158,6 +160,8 @@ describe('the permission model', () => {
         'token.create',
         'token.list',
         'token.revoke',
+        'training.read',
+        'training.take',
         'unit.list',
       ].sort(),
     )

@@ -4,6 +4,7 @@ import type { Ctx } from '../platform/context.js'
 import { seedDemoCollaborations } from './collaborations.seed.js'
 import { seedDemoLists } from './lists.seed.js'
 import { demoPassword, demoUsers, seedDemoOrganisation } from './organisation.seed.js'
+import { seedDemoTraining } from './training.seed.js'
 
 export { demoPassword, demoUsers }
 
@@ -18,5 +19,6 @@ export async function seedDemoIfEmpty(ctx: Ctx): Promise<boolean> {
   await ensureAssessmentReferenceData(ctx)
   await seedDemoLists(ctx)
   await seedDemoCollaborations(ctx)
+  await seedDemoTraining(ctx)
   return true
 }

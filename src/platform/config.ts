@@ -38,6 +38,8 @@ const EnvSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  /** A font with Chinese characters for PDFs (e.g. /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc). */
+  PDF_CJK_FONT: z.string().min(1).optional(),
   INSTITUTION_NAME: z.string().min(1).max(200).default('Forschungszentrum Havelland'),
   REFERENCE_PREFIX: z
     .string()
@@ -77,6 +79,8 @@ export interface Config {
   files: { dir: string; maxAttachmentBytes: number }
   mail: { smtpUrl: string | null; from: string }
   institution: { name: string; referencePrefix: string }
+  /** PDF output: without a CJK font, Chinese characters are given in pinyin. */
+  pdf: { cjkFont: string | null }
 }
 
 /**
@@ -196,6 +200,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     files: { dir: env.FILES_DIR, maxAttachmentBytes: Math.round(env.ATTACHMENT_MAX_MB * 1024 * 1024) },
     institution: { name: env.INSTITUTION_NAME, referencePrefix: env.REFERENCE_PREFIX },
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    pdf: { cjkFont: env.PDF_CJK_FONT ?? null },
   }
 }
 

@@ -38,7 +38,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fields?: FieldProblem[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      fields?: FieldProblem[]
+      retryAfterSeconds?: number
+      /** Further members of the problem body (e.g. a save conflict's diff); JSON-serialisable. */
+      data?: Record<string, unknown>
+    } = {},
   ) {
     super(message)
     this.name = 'AppError'

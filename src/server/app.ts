@@ -11,8 +11,10 @@ import { authRoutes } from '../modules/auth/auth.routes.js'
 import { collaborationRoutes } from '../modules/collaborations/collaboration.routes.js'
 import { notificationRoutes } from '../modules/notifications/notification.routes.js'
 import { organisationRoutes } from '../modules/organisation/organisation.routes.js'
+import { reportDocumentRoutes } from '../modules/reportdocs/reportdocs.routes.js'
 import { reviewRoutes } from '../modules/reviews/review.routes.js'
 import { screeningRoutes } from '../modules/screening/screening.routes.js'
+import { trainingRoutes } from '../modules/training/training.routes.js'
 import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import type { DatabaseHandle } from '../platform/db/database.js'
@@ -51,6 +53,8 @@ export function createApiRouter() {
     .route('/', notificationRoutes)
     .route('/', reviewRoutes)
     .route('/', screeningRoutes)
+    .route('/', reportDocumentRoutes)
+    .route('/', trainingRoutes)
 }
 
 /** The OpenAPI 3.1 document of the API. */

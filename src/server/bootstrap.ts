@@ -8,6 +8,7 @@ import { migrateToLatest } from '../platform/db/migrate.js'
 import '../modules/reviews/index.js'
 import '../modules/assessment/index.js'
 import '../modules/notifications/index.js'
+import '../modules/training/index.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 
 /** The actor of work the system does on its own (seeding, CLI, background jobs). */

@@ -48,9 +48,10 @@ export function problemResponse(
   c: Context,
   status: number,
   detail: string,
-  extra: { errors?: FieldProblem[]; retryAfterSeconds?: number } = {},
+  extra: { errors?: FieldProblem[]; retryAfterSeconds?: number; data?: Record<string, unknown> } = {},
 ): Response {
   const body: Problem = {
+    ...extra.data,
     type: `urn:liaison:problem:${(titles[status] ?? 'error').toLowerCase().replaceAll(' ', '-')}`,
     title: titles[status] ?? 'Error',
     status,
@@ -72,6 +73,7 @@ export function errorToResponse(c: Context, error: unknown): Response {
     return problemResponse(c, statusByCode[error.code], error.message, {
       errors: error.details.fields,
       retryAfterSeconds: error.details.retryAfterSeconds,
+      data: error.details.data,
     })
   }
   if (error instanceof ZodError) {

@@ -14,6 +14,7 @@ import { CollaborationsPage } from './features/collaborations/CollaborationsPage
 import { ImportPage } from './features/collaborations/ImportPage.js'
 import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
+import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -23,6 +24,10 @@ import { ListsPage } from './features/screening/ListsPage.js'
 import { PartnerPage } from './features/screening/PartnerPage.js'
 import { PartnersPage } from './features/screening/PartnersPage.js'
 import { StartPage } from './features/start/StartPage.js'
+import { PlayerPage } from './features/training/PlayerPage.js'
+import { ReportPage as TrainingReportPage } from './features/training/ReportPage.js'
+import { TrainingAdminPage } from './features/training/TrainingAdminPage.js'
+import { TrainingsPage } from './features/training/TrainingsPage.js'
 import type { TextKey } from './i18n/de.js'
 
 /**
@@ -64,6 +69,13 @@ export const appRoutes: AppRoute[] = [
     inNavigation: false,
   },
   {
+    path: '/collaborations/export',
+    label: 'reportdocs.nav.export',
+    element: <RegisterExportPage />,
+    roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer'],
+    inNavigation: false,
+  },
+  {
     path: '/collaborations/:id/edit',
     label: 'collab.form.editTitle',
     element: <CollaborationFormPage />,
@@ -100,6 +112,13 @@ export const appRoutes: AppRoute[] = [
     label: 'screening.nav.partner',
     element: <PartnerPage />,
     roles: ['admin', 'decision_maker', 'auditor', 'office_reviewer', 'expert'],
+    inNavigation: false,
+  },
+  { path: '/training', label: 'training.nav', element: <TrainingsPage /> },
+  {
+    path: '/training/:key',
+    label: 'training.nav.player',
+    element: <PlayerPage />,
     inNavigation: false,
   },
   { path: '/whom-to-ask', label: 'nav.whomToAsk', element: <WhomToAskPage /> },
@@ -164,6 +183,20 @@ export const appRoutes: AppRoute[] = [
         description: 'screening.nav.listsText',
         element: <ListsPage />,
         roles: ['admin'],
+      },
+      {
+        path: '/admin/training',
+        label: 'training.nav.admin',
+        description: 'training.nav.adminText',
+        element: <TrainingAdminPage />,
+        roles: ['admin'],
+      },
+      {
+        path: '/admin/training/report',
+        label: 'training.nav.report',
+        description: 'training.nav.reportText',
+        element: <TrainingReportPage />,
+        roles: ['admin', 'auditor'],
       },
       {
         path: '/admin/audit',

@@ -257,6 +257,17 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./reference.js').then((module) => module.listReference),
   },
   {
+    name: 'training import',
+    summary: 'Import training modules (one JSON file per module) as new module versions',
+    synopsis: 'DIR',
+    arguments: [{ name: 'DIR', description: 'A folder of module files, e.g. data/training/modules.' }],
+    details:
+      'Every file is validated first; a broken file rejects the whole import and names the file and field. ' +
+      'Unchanged content adds no version; completions keep the version they were taken on.',
+    example: 'liaison training import data/training/modules',
+    load: () => import('./training.js').then((module) => module.importTraining),
+  },
+  {
     name: 'openapi',
     summary: 'Print the OpenAPI document of the HTTP API',
     synopsis: '',

@@ -20,6 +20,14 @@ export type PolicyResource =
       expertTeam?: boolean
     }
   | { kind: 'office_review'; participant: string; officeId: string | null }
+  | {
+      kind: 'knowledge'
+      /** The id of the office that owns the document (none for bundles and person-owned documents). */
+      ownerOfficeId: string | null
+      ownerUserId: string | null
+      /** The research-security office, whose reviewers look after all knowledge and bundles. */
+      researchSecurityOfficeId: string | null
+    }
 
 type Rule = (actor: Actor, resource?: PolicyResource) => boolean
 
@@ -79,6 +87,27 @@ const reviewsForParticipant: Rule = (actor, resource) => {
   if (resource.participant === 'expert_team') return hasRole(actor, 'expert')
   return actor.roles.some((grant) => grant.role === 'office_reviewer' && grant.officeId === resource.officeId)
 }
+
+const reviewerOf = (actor: Actor, officeId: string | null) =>
+  officeId !== null &&
+  actor.roles.some((grant) => grant.role === 'office_reviewer' && grant.officeId === officeId)
+/** Admins, research security, the owner office's members and the owning person edit a document. */
+const editKnowledge: Rule = (actor, resource) => {
+  if (resource === undefined) return actor.roles.length > 0
+  if (resource.kind !== 'knowledge') return false
+  return (
+    hasRole(actor, 'admin') ||
+    reviewerOf(actor, resource.researchSecurityOfficeId) ||
+    reviewerOf(actor, resource.ownerOfficeId) ||
+    (resource.ownerUserId !== null && resource.ownerUserId === actor.id)
+  )
+}
+/** Bundles leave or enter the institution through admins and research security only. */
+const manageBundles: Rule = (actor, resource) =>
+  hasRole(actor, 'admin') ||
+  (resource === undefined
+    ? hasRole(actor, 'office_reviewer')
+    : resource.kind === 'knowledge' && reviewerOf(actor, resource.researchSecurityOfficeId))
 
 /**
  * Every action of the platform and who may perform it. Anything not listed is denied.
@@ -143,8 +172,28 @@ const rules = {
     hasRole(actor, 'admin') || hasRole(actor, 'decision_maker') || hasRole(actor, 'office_reviewer'),
   'obligation.fulfil': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
   'funder_notice.record': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  // Report documents: a case's assessment report for whoever may see the case and its reviews.
+  'report.case': (actor, resource) => actor.roles.length > 0 && readCollaboration(actor, resource),
+  // The register export: the whole register for admins, decision-makers, auditors and research
+  // security; other office reviewers get the cases routed to their office (what their list shows).
+  'register.export': (actor) =>
+    hasRole(actor, 'admin') ||
+    hasRole(actor, 'decision_maker') ||
+    hasRole(actor, 'auditor') ||
+    hasRole(actor, 'office_reviewer'),
   'notification.list': anyone,
+  // Living knowledge: every signed-in user reads (the service filters by audience) and comments.
+  'knowledge.read': anyone,
+  'knowledge.comment': anyone,
+  'knowledge.create': (actor) => hasRole(actor, 'admin') || hasRole(actor, 'office_reviewer'),
+  'knowledge.edit': editKnowledge,
+  'knowledge.bundle': manageBundles,
   'notification.update': anyone,
+  // Trainings: everyone reads and takes them and sees their own status; admins configure them.
+  'training.read': anyone,
+  'training.take': anyone,
+  'training.manage': admin,
+  'training.report': adminOrAuditor,
 } satisfies Record<string, Rule>
 
 /** An action named in the policy table. */

@@ -147,3 +147,22 @@ export async function findLatestAssessment(
     .limit(1)
     .executeTakeFirst()
 }
+
+/** The risk level of each case's newest assessment, for the given cases. */
+export async function findLatestRiskLevels(
+  db: Db,
+  collaborationIds: readonly string[],
+): Promise<Map<string, string>> {
+  const levels = new Map<string, string>()
+  if (collaborationIds.length === 0) return levels
+  const rows = await db
+    .selectFrom('assessments')
+    .select(['collaborationId', 'riskLevel', 'createdAt', 'id'])
+    .where('collaborationId', 'in', [...collaborationIds])
+    .orderBy('createdAt', 'asc')
+    .orderBy('id', 'asc')
+    .execute()
+  // Ascending order: the newest assessment of each case is written last.
+  for (const row of rows) levels.set(row.collaborationId, row.riskLevel)
+  return levels
+}

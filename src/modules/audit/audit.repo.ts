@@ -63,3 +63,29 @@ function parseJson(text: string | null): unknown {
 function toAuditEvent(row: AuditRow): AuditEvent {
   return { ...row, before: parseJson(row.before), after: parseJson(row.after) }
 }
+
+/** How many entries of each action one entity has, with the first and last time. */
+export async function summarizeEntity(
+  db: Db,
+  entityType: string,
+  entityId: string,
+): Promise<Array<{ action: string; count: number; first: string; last: string }>> {
+  const rows = await db
+    .selectFrom('auditEvents')
+    .select((eb) => [
+      'action',
+      eb.fn.countAll<number | string>().as('count'),
+      eb.fn.min('at').as('first'),
+      eb.fn.max('at').as('last'),
+    ])
+    .where('entityType', '=', entityType)
+    .where('entityId', '=', entityId)
+    .groupBy('action')
+    .execute()
+  return rows.map((row) => ({
+    action: row.action,
+    count: Number(row.count),
+    first: String(row.first),
+    last: String(row.last),
+  }))
+}

@@ -67,3 +67,33 @@ export async function verifyAuditTrail(ctx: Ctx): Promise<AuditVerification> {
   authorize(ctx.actor, 'audit.verify')
   return verifyAuditChain(ctx.db)
 }
+
+/** What the trail holds about one entity: entries per action, the first and the last. */
+export interface AuditSummary {
+  total: number
+  byAction: Array<{ action: string; count: number }>
+  firstAt: string | null
+  lastAt: string | null
+}
+
+/**
+ * Summarizes the trail of one entity (for reports). Unchecked: the caller has authorized access
+ * to the entity itself.
+ */
+export async function summarizeAuditTrail(
+  db: Db,
+  entityType: string,
+  entityId: string,
+): Promise<AuditSummary> {
+  const rows = await repo.summarizeEntity(db, entityType, entityId)
+  const firsts = rows.map((row) => row.first).sort()
+  const lasts = rows.map((row) => row.last).sort()
+  return {
+    total: rows.reduce((sum, row) => sum + row.count, 0),
+    byAction: rows
+      .map((row) => ({ action: row.action, count: row.count }))
+      .sort((a, b) => b.count - a.count || a.action.localeCompare(b.action)),
+    firstAt: firsts[0] ?? null,
+    lastAt: lasts.at(-1) ?? null,
+  }
+}

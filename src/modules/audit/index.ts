@@ -6,8 +6,10 @@ export {
 } from './audit.schema.js'
 export {
   type AuditInput,
+  type AuditSummary,
   listAuditEvents,
   recordAudit,
+  summarizeAuditTrail,
   verifyAuditChain,
   verifyAuditTrail,
 } from './audit.service.js'

@@ -55,6 +55,17 @@ export async function updateCollaboration(
   await trx.updateTable('collaborations').set(changes).where('id', '=', id).execute()
 }
 
+/** The ids of the collaborations in any of the statuses (for cross-cutting checks such as the regulation watch). */
+export async function listCollaborationIdsInStatus(db: Db, statuses: readonly string[]): Promise<string[]> {
+  if (statuses.length === 0) return []
+  const rows = await db
+    .selectFrom('collaborations')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .execute()
+  return rows.map((row) => row.id)
+}
+
 /** The user ids allowed to edit a collaboration (author, PIs and members who are users). */
 export async function listMemberIds(db: Db, id: string): Promise<string[]> {
   const rows = await db
@@ -108,6 +119,8 @@ export interface CollaborationFilter {
   /** … restricted, when given, to cases routed to these participants (office keys, "expert_team"). */
   routedTo?: readonly string[]
   status?: CollaborationStatus
+  /** Only cases of this organisational unit. */
+  unitId?: string
   search?: string
   limit: number
   offset: number
@@ -138,6 +151,7 @@ export async function listCollaborations(db: Db, filter: CollaborationFilter) {
     return eb.or([isMember, eb.and([submitted, routed])])
   })
   if (filter.status) query = query.where('collaborations.status', '=', filter.status)
+  if (filter.unitId) query = query.where('collaborations.unitId', '=', filter.unitId)
   if (filter.search) {
     const pattern = `%${filter.search.toLowerCase().replaceAll(/[%_\\]/g, (char) => `\\${char}`)}%`
     query = query.where((eb) =>

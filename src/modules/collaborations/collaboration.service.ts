@@ -36,6 +36,7 @@ import {
   QuestionSchema,
   type SaveDraft,
   SaveDraftSchema,
+  type SubmissionProblem,
 } from './collaboration.schema.js'
 import {
   canTransition,
@@ -159,7 +160,7 @@ async function loadAuthorized(ctx: Ctx, id: string, action: 'collaboration.read'
  */
 export async function getCollaboration(ctx: Ctx, id: string): Promise<Collaboration> {
   const { row, resource, actor } = await loadAuthorized(ctx, id, 'collaboration.read')
-  return toCollaboration(ctx.db, row, actor, resource)
+  return toCollaboration(ctx.db, row, actor, resource, ctx.now())
 }
 
 type ChecklistProvider = (db: Db, sheet: DataSheet, collaborationId: string) => Promise<CaseChecklist[]>
@@ -192,6 +193,34 @@ export function registerNextStepRefiner(refiner: NextStepRefiner): void {
   nextStepRefiners.push(refiner)
 }
 
+type SubmissionProblemProvider = (
+  db: Db,
+  collaborationId: string,
+  sheet: DataSheet,
+  now: Date,
+) => Promise<SubmissionProblem[]>
+const submissionProblemProviders: SubmissionProblemProvider[] = []
+
+/**
+ * Lets another module add what must be done before the case can be submitted (the training module
+ * names missing trainings when the institution makes them a condition of submission). The problems
+ * show in the form and the server refuses the submission while any remain.
+ */
+export function registerSubmissionProblemProvider(provider: SubmissionProblemProvider): void {
+  submissionProblemProviders.push(provider)
+}
+
+async function providedProblems(
+  db: Db,
+  id: string,
+  sheet: DataSheet,
+  now: Date,
+): Promise<SubmissionProblem[]> {
+  const problems: SubmissionProblem[] = []
+  for (const provider of submissionProblemProviders) problems.push(...(await provider(db, id, sheet, now)))
+  return problems
+}
+
 async function refineNextStep(
   db: Db,
   id: string,
@@ -208,6 +237,7 @@ async function toCollaboration(
   row: CollaborationRow,
   actor: Actor,
   resource: PolicyResource,
+  now: Date,
 ): Promise<Collaboration> {
   const sheet = parseSheet(row.sheet)
   const status = parseStatus(row.status)
@@ -229,10 +259,13 @@ async function toCollaboration(
     decision: row.decision ? JSON.parse(row.decision) : null,
     nextStep: await refineNextStep(db, row.id, status, nextStep(status, row.submittedAt)),
     submissionProblems: isEditable(status)
-      ? submissionProblems(sheet, [
-          ...(await questionsOf(db, row.questionnaireVersion)),
-          ...checklists.flatMap((checklist) => checklist.questions),
-        ])
+      ? [
+          ...submissionProblems(sheet, [
+            ...(await questionsOf(db, row.questionnaireVersion)),
+            ...checklists.flatMap((checklist) => checklist.questions),
+          ]),
+          ...(await providedProblems(db, row.id, sheet, now)),
+        ]
       : [],
     checklists,
     canEdit: isEditable(status) && can(actor, 'collaboration.edit', resource),
@@ -306,6 +339,58 @@ export async function listCollaborations(
       nextStep: nextStep(status, row.submittedAt),
     }
   })
+}
+
+/** One case of the register export: the current sheet with its lifecycle dates and decision. */
+export interface RegisterCase {
+  id: string
+  reference: string
+  status: CollaborationStatus
+  sheet: DataSheet
+  createdAt: string
+  updatedAt: string
+  submittedAt: string | null
+  decidedAt: string | null
+  decision: { outcome: string; reasons: string; conditions: string[]; decidedBy: string } | null
+}
+
+/**
+ * The register as the actor sees it in "all cases" (with the list page's filters), page by page
+ * so that a large register is never held in memory at once. The caller authorizes the export.
+ */
+export async function* iterateRegister(
+  ctx: Ctx,
+  filter: { status?: CollaborationStatus; unitId?: string; q?: string },
+  pageSize = 500,
+): AsyncGenerator<RegisterCase[]> {
+  authorize(ctx.actor, 'collaboration.list_all')
+  const actor = ctx.actor
+  const routedTo = await routedToFilter(ctx.db, actor)
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await repo.listCollaborations(ctx.db, {
+      memberId: actor.id,
+      includeSubmitted: true,
+      routedTo,
+      status: filter.status,
+      unitId: filter.unitId,
+      search: filter.q,
+      limit: pageSize,
+      offset,
+    })
+    if (rows.length === 0) return
+    yield rows.map(({ row }) => ({
+      id: row.id,
+      reference: row.reference,
+      status: parseStatus(row.status),
+      sheet: parseSheet(row.sheet),
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      submittedAt: row.submittedAt,
+      decidedAt: row.decidedAt,
+      decision: row.decision ? JSON.parse(row.decision) : null,
+    }))
+    if (rows.length < pageSize) return
+  }
 }
 
 /**
@@ -460,10 +545,13 @@ export async function submitCollaboration(ctx: Ctx, id: string): Promise<Collabo
     const checklistQuestions = (await checklistsFor(trx, sheet, id)).flatMap(
       (checklist) => checklist.questions,
     )
-    const problems = submissionProblems(sheet, [
-      ...(questionnaire?.questions ?? (await questionsOf(trx, questionnaireVersion))),
-      ...checklistQuestions,
-    ])
+    const problems = [
+      ...submissionProblems(sheet, [
+        ...(questionnaire?.questions ?? (await questionsOf(trx, questionnaireVersion))),
+        ...checklistQuestions,
+      ]),
+      ...(await providedProblems(trx, id, sheet, ctx.now())),
+    ]
     if (problems.length > 0) {
       throw new AppError('validation', `${problems.length} item(s) must be completed before submitting.`, {
         fields: problems,

@@ -1,4 +1,4 @@
-export { countCollaborations } from './collaboration.repo.js'
+export { countCollaborations, listCollaborationIdsInStatus } from './collaboration.repo.js'
 export * from './collaboration.schema.js'
 export {
   activateCollaboration,
@@ -11,11 +11,15 @@ export {
   endCollaboration,
   getCollaboration,
   getCurrentQuestionnaire,
+  iterateRegister,
   listCollaborations,
   loadCaseSnapshot,
   loadVersionSheet,
+  openCollaboration,
+  type RegisterCase,
   registerChecklistProvider,
   registerNextStepRefiner,
+  registerSubmissionProblemProvider,
   saveDraft,
   startAmendment,
   startReview,

@@ -1,4 +1,5 @@
 export { checkReviewDeadlines, deadlineSchedule } from './review.jobs.js'
+export { listObligationsOfCases } from './review.repo.js'
 export { caseFacts, type ExternalFacts, routeCase } from './review.routing.js'
 export * from './review.schema.js'
 export {
@@ -11,6 +12,7 @@ export {
   getQueue,
   listMessages,
   postMessage,
+  recordFunderNotice,
   referToExpertTeam,
   registerFactProvider,
 } from './review.service.js'

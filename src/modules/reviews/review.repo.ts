@@ -300,3 +300,17 @@ export async function officeDirectory(db: Db) {
     .execute()
   return new Map(rows.map((row) => [row.key, row]))
 }
+
+/** The obligations of several cases (for the register export), oldest first. */
+export async function listObligationsOfCases(
+  db: Db,
+  collaborationIds: readonly string[],
+): Promise<Selectable<ObligationTable>[]> {
+  if (collaborationIds.length === 0) return []
+  return db
+    .selectFrom('obligations')
+    .selectAll()
+    .where('collaborationId', 'in', [...collaborationIds])
+    .orderBy('createdAt')
+    .execute()
+}

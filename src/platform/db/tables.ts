@@ -47,6 +47,18 @@ export interface Database {
   screeningDispositions: ScreeningDispositionTable
   screeningPartnerNotes: ScreeningPartnerNoteTable
   screeningSettings: ScreeningSettingsTable
+  knowledgeDocuments: KnowledgeDocumentTable
+  knowledgeVersions: KnowledgeVersionTable
+  knowledgeComments: KnowledgeCommentTable
+  knowledgeSigningKeys: KnowledgeSigningKeyTable
+  knowledgeTrustedKeys: KnowledgeTrustedKeyTable
+  knowledgeBundleImports: KnowledgeBundleImportTable
+  knowledgeFts: KnowledgeFtsTable
+  trainingModuleVersions: TrainingModuleVersionTable
+  trainingAttempts: TrainingAttemptTable
+  trainingObligations: TrainingObligationTable
+  trainingReminders: TrainingReminderTable
+  trainingSettings: TrainingSettingsTable
 }
 
 export interface UnitTable {
@@ -562,4 +574,161 @@ export interface CaseAccessLogTable {
   /** session | token */
   via: string
   at: string
+}
+
+export interface KnowledgeDocumentTable {
+  id: string
+  slug: string
+  language: string
+  kind: string
+  title: string
+  summary: string
+  body: string
+  ownerOffice: string | null
+  ownerUserId: string | null
+  audience: string
+  /** JSON array of strings. */
+  tags: string
+  /** JSON array of DFG subject area codes. */
+  researchAreas: string
+  reviewIntervalMonths: number
+  /** YYYY-MM-DD. */
+  nextReviewOn: string
+  lastReviewedAt: string | null
+  lastReviewedBy: string | null
+  jurisdiction: string | null
+  effectiveDate: string | null
+  /** JSON array of regulation topics. */
+  topics: string
+  currentVersion: number
+  currentVersionId: string
+  reviewRemindedFor: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface KnowledgeVersionTable {
+  id: string
+  documentId: string
+  version: number
+  title: string
+  summary: string
+  body: string
+  /** JSON: kind, owner, audience, tags, research areas, review interval, regulation fields. */
+  metadata: string
+  changeNote: string
+  restoredFrom: number | null
+  createdAt: string
+  createdBy: string
+  createdByName: string
+}
+
+export interface KnowledgeCommentTable {
+  id: string
+  documentId: string
+  parentId: string | null
+  authorId: string
+  authorName: string
+  body: string
+  answeredAt: string | null
+  answeredBy: string | null
+  createdAt: string
+}
+
+export interface KnowledgeSigningKeyTable {
+  id: string
+  publicKey: string
+  privateKey: string
+  fingerprint: string
+  createdAt: string
+}
+
+export interface KnowledgeTrustedKeyTable {
+  fingerprint: string
+  publicKey: string
+  institution: string
+  confirmedBy: string
+  confirmedAt: string
+}
+
+export interface KnowledgeBundleImportTable {
+  id: string
+  /** The bundle file as received (JSON). */
+  bundle: string
+  fingerprint: string
+  institution: string
+  /** staged | applied | discarded */
+  status: string
+  createdBy: string
+  createdAt: string
+  appliedAt: string | null
+}
+
+/** SQLite only: the FTS5 index of documents (PostgreSQL keeps a tsvector column instead). */
+export interface KnowledgeFtsTable {
+  documentId: string
+  title: string
+  summary: string
+  tags: string
+  body: string
+}
+
+export interface TrainingModuleVersionTable {
+  id: string
+  key: string
+  /** Numbered per key from 1; a new content version (or an admin's edit) is a new module version. */
+  version: number
+  /** The `version` field of the content file it came from. */
+  contentVersion: number
+  /** JSON of the module (lessons, quiz with correct answers). */
+  content: string
+  /** SHA-256 of the canonical content: importing the same content twice adds no version. */
+  contentHash: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface TrainingAttemptTable {
+  id: string
+  userId: string
+  moduleKey: string
+  /** The module version taken. */
+  moduleVersion: number
+  correctCount: number
+  questionCount: number
+  /** 1 when the pass mark was reached: the attempt is then a completion. */
+  passed: number
+  /** JSON: question id → chosen option indexes. */
+  answers: string
+  takenAt: string
+  /** End of validity of a passed attempt; null for a failed one. */
+  validUntil: string | null
+}
+
+export interface TrainingObligationTable {
+  id: string
+  moduleKey: string
+  /** JSON of who must take it: a role (optionally of an office) or a situation. */
+  audience: string
+  position: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface TrainingReminderTable {
+  userId: string
+  moduleKey: string
+  /** The valid-until date of the completion the reminder is about: one period. */
+  period: string
+  /** soon (30 days before) | expired */
+  stage: string
+  sentAt: string
+}
+
+export interface TrainingSettingsTable {
+  id: string
+  /** warn | block: what a missing training does at submission. */
+  enforcement: string
+  updatedAt: string
+  updatedBy: string
 }

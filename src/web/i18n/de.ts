@@ -1,6 +1,8 @@
 import { assessmentDe } from '../features/assessment/texts.js'
+import { reportdocsDe } from '../features/reportdocs/texts.js'
 import { reviewsDe } from '../features/reviews/texts.js'
 import { screeningDe } from '../features/screening/texts.js'
+import { trainingDe } from '../features/training/texts.js'
 
 /**
  * German texts of the web client. The keys are the contract: `en.ts` must have exactly the same
@@ -879,7 +881,14 @@ const core = {
 } satisfies Record<string, string>
 
 /** Every German text: the core and each feature's own dictionary. */
-export const de = { ...core, ...assessmentDe, ...reviewsDe, ...screeningDe }
+export const de = {
+  ...core,
+  ...assessmentDe,
+  ...reviewsDe,
+  ...screeningDe,
+  ...reportdocsDe,
+  ...trainingDe,
+}
 
 /** Every text key of the web client. */
 export type TextKey = keyof typeof de

@@ -7,6 +7,8 @@ import * as jobs from './0005_jobs.js'
 import * as notifications from './0006_notifications.js'
 import * as reviews from './0007_reviews.js'
 import * as caseAccess from './0008_case_access.js'
+import * as knowledge from './0009_knowledge.js'
+import * as training from './0010_training.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006_notifications': notifications,
   '0007_reviews': reviews,
   '0008_case_access': caseAccess,
+  '0009_knowledge': knowledge,
+  '0010_training': training,
 }

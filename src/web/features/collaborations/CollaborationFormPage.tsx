@@ -12,6 +12,7 @@ import { Alert, ErrorState, Loading, PageHeader, useErrorMessage } from '../../c
 import { useAsync } from '../../components/useAsync.js'
 import { useLocale, useT } from '../../i18n/i18n.js'
 import { AssessmentPanel } from '../assessment/AssessmentPanel.js'
+import { CaseTrainings } from '../training/CaseTrainings.js'
 import { fieldId, fieldLabel, formSteps, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { SheetView } from './SheetView.js'
 import { AttachmentsStep } from './steps/AttachmentsStep.js'
@@ -582,7 +583,7 @@ export function CollaborationFormPage() {
                   <p>{t('collab.summary.missingIntro')}</p>
                   <ul className="problem-list">
                     {problems.map((problem) => (
-                      <li key={problem.field}>
+                      <li key={`${problem.field}:${problem.message}`}>
                         <button
                           type="button"
                           className="link-button"
@@ -601,6 +602,7 @@ export function CollaborationFormPage() {
                   <p>{t('collab.summary.ready')}</p>
                 </Alert>
               ) : null}
+              {record && <CaseTrainings caseId={record.id} editable />}
               <SheetView
                 sheet={sheet}
                 areas={areas.data ?? []}

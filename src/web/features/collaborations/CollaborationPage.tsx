@@ -9,9 +9,11 @@ import { FormActions, FormErrors, TextAreaField, useFormSubmission } from '../..
 import { useAsync } from '../../components/useAsync.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { CaseAssessment } from '../assessment/CaseAssessment.js'
+import { CaseReportLink } from '../reportdocs/CaseDocuments.js'
 import { Discussion } from '../reviews/Discussion.js'
 import { ReviewSection } from '../reviews/ReviewSection.js'
 import { CaseScreening } from '../screening/CaseScreening.js'
+import { CaseTrainings } from '../training/CaseTrainings.js'
 import { fieldLabel, normaliseField, problemMessage, stepOfField } from './labels.js'
 import { DecisionPanel, DiffTable, HistoryList, isOwnCase, WherePanel } from './parts.js'
 import { SheetView } from './SheetView.js'
@@ -220,6 +222,8 @@ export function CollaborationPage() {
       'primary',
     )
 
+  if (status !== 'draft') actions.push(<CaseReportLink key="report" caseId={record.id} status={status} />)
+
   const title = [record.sheet.acronym, record.sheet.title].filter(Boolean).join(' – ') || t('collab.untitled')
 
   return (
@@ -244,7 +248,7 @@ export function CollaborationPage() {
           >
             <ul className="problem-list">
               {record.submissionProblems.slice(0, 8).map((problem) => (
-                <li key={problem.field}>
+                <li key={`${problem.field}:${problem.message}`}>
                   <Link
                     to={`/collaborations/${record.id}/edit?step=${stepOfField(problem.field)}&field=${encodeURIComponent(normaliseField(problem.field))}`}
                   >
@@ -262,6 +266,8 @@ export function CollaborationPage() {
         )}
 
         {record.decision && <DecisionPanel decision={record.decision} decidedAt={record.decidedAt} />}
+
+        <CaseTrainings caseId={record.id} editable={record.canEdit} />
 
         <ReviewSection
           record={record}

@@ -49,6 +49,22 @@ export function CollaborationsPage() {
       + {t('collab.list.create')}
     </Link>
   ) : undefined
+  const canExport = hasAnyRole(user, ['admin', 'decision_maker', 'auditor', 'office_reviewer'])
+  const exportLink = canExport ? (
+    <Link
+      to="/collaborations/export"
+      className={canCreate ? 'button button--secondary' : 'button button--primary'}
+    >
+      {t('reportdocs.export.link')}
+    </Link>
+  ) : undefined
+  const headerActions =
+    createButton || exportLink ? (
+      <div className="action-bar">
+        {exportLink}
+        {createButton}
+      </div>
+    ) : undefined
   const rows = list.data ?? []
   const isFiltered = Boolean(status || query)
 
@@ -57,7 +73,7 @@ export function CollaborationsPage() {
       <PageHeader
         title={scope === 'all' ? t('collab.list.allTitle') : t('collab.list.title')}
         intro={scope === 'all' ? t('collab.list.allIntro') : t('collab.list.intro')}
-        actions={createButton}
+        actions={headerActions}
       />
       {canSeeAll && (
         <nav className="tabs" aria-label={t('collab.list.tabs')}>

@@ -256,6 +256,8 @@ export function normaliseField(field: string): string {
 /** The number (1-based) of the form step that holds a field, e.g. 2 for `partners.0.country`. */
 export function stepOfField(field: string): number {
   const top = normaliseField(field).split(/[.[]/)[0] ?? ''
+  // Missing trainings are shown on the summary step, next to the submit button.
+  if (top === 'trainings') return formSteps.length
   const index = formSteps.findIndex((step) => step.fields.includes(top))
   return index < 0 ? 1 : index + 1
 }
@@ -266,6 +268,7 @@ export function fieldId(field: string): string {
 }
 
 const fieldKeys: Record<string, TextKey> = {
+  trainings: 'training.case.field',
   title: 'collab.field.title',
   acronym: 'collab.field.acronym',
   summary: 'collab.field.summary',
@@ -400,6 +403,7 @@ export function problemMessage(
 ): string {
   const field = normaliseField(problem.field)
   if (field === 'interests.endDate' && problem.code === 'invalid') return t('collab.problem.endBeforeStart')
+  if (problem.code === 'training_missing') return t('training.case.problem')
   const answer = /^answers\.(\w+)\.(answer|explanation)$/.exec(field)
   if (answer) {
     if (answer[2] === 'answer') return t('collab.problem.answer')

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, Loading, PageHeader } from '../../components/Fe
 import { useAsync } from '../../components/useAsync.js'
 import { formatDate, formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { countryName } from '../collaborations/labels.js'
+import { QueueTrainingCell, useCaseTrainingSummaries } from '../training/QueueTraining.js'
 import { type QueueSort, reviewsApi } from './api.js'
 import { participantLabel } from './labels.js'
 import { DueLine, ReviewStatusBadge } from './parts.js'
@@ -57,10 +58,12 @@ function QueueRow({
   item,
   showOffice,
   offices,
+  training,
 }: {
   item: QueueItem
   showOffice: boolean
   offices: readonly Office[]
+  training: ReturnType<typeof useCaseTrainingSummaries>
 }) {
   const t = useT()
   const { locale } = useLocale()
@@ -88,6 +91,9 @@ function QueueRow({
       <td className="table__number">{t('reviews.queue.days', { count: item.waitingDays })}</td>
       <td className="table__number">{item.trl ?? t('common.none')}</td>
       <td>{item.countries.map((code) => countryName(locale, code)).join(', ') || t('common.none')}</td>
+      <td>
+        <QueueTrainingCell summaries={training} caseId={item.collaborationId} />
+      </td>
     </tr>
   )
 }
@@ -105,6 +111,7 @@ export function QueuePage() {
     (user?.roles.some((grant) => grant.role === 'office_reviewer' && grant.officeId === securityOffice?.id) ??
       false)
   const items = queue.data ?? []
+  const training = useCaseTrainingSummaries(items.map((item) => item.collaborationId))
   const overdue = items.filter((item) => item.isOverdue).length
   const showOffice = hasRole(user, 'admin') || new Set(items.map((item) => item.participant)).size > 1
   return (
@@ -172,6 +179,7 @@ export function QueuePage() {
                         {t('reviews.queue.trl')}
                       </th>
                       <th scope="col">{t('reviews.queue.countries')}</th>
+                      <th scope="col">{t('training.queue.column')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -181,6 +189,7 @@ export function QueuePage() {
                         item={item}
                         showOffice={showOffice}
                         offices={offices.data ?? []}
+                        training={training}
                       />
                     ))}
                   </tbody>

@@ -19,6 +19,7 @@ import {
 } from '../../components/Form.js'
 import { useAsync } from '../../components/useAsync.js'
 import { formatDate, formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
+import { FunderNoticeDocuments } from '../reportdocs/CaseDocuments.js'
 import { reviewsApi } from './api.js'
 import { DecisionWorkspace } from './DecisionWorkspace.js'
 import { participantLabel } from './labels.js'
@@ -199,11 +200,13 @@ function Obligations({
 /** Informing the funder or supervisory board upfront: the prepared text, edited and recorded as sent. */
 function FunderNotices({
   caseId,
+  status,
   notices,
   canRecord,
   onRecorded,
 }: {
   caseId: string
+  status: Collaboration['status']
   notices: FunderNotice[]
   canRecord: boolean
   onRecorded: (notice: FunderNotice) => void
@@ -236,6 +239,7 @@ function FunderNotices({
         {t('reviews.funder.title')}
       </h2>
       <p className="section__intro">{t('reviews.funder.intro')}</p>
+      {canRecord && <FunderNoticeDocuments caseId={caseId} status={status} />}
       {notices.length === 0 ? (
         <p className="muted">{t('reviews.funder.none')}</p>
       ) : (
@@ -460,6 +464,7 @@ export function ReviewSection({
       {(data.funderNotices.length > 0 || (canRecordNotice && data.processVersion !== null)) && (
         <FunderNotices
           caseId={record.id}
+          status={record.status}
           notices={data.funderNotices}
           canRecord={canRecordNotice}
           onRecorded={(added) =>

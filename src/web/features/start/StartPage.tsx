@@ -8,6 +8,7 @@ import type { TextKey } from '../../i18n/de.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { reviewingRoles, stepLabel, whoLabel } from '../collaborations/labels.js'
 import { StatusBadge } from '../collaborations/parts.js'
+import { MyOpenTrainings } from '../training/MyOpenTrainings.js'
 
 const closedStatuses = ['ended', 'withdrawn', 'declined']
 
@@ -38,6 +39,8 @@ export function StartPage() {
         title={t('start.greeting', { name: user.displayName })}
         intro={t('start.roles', { roles: roleList(t, locale, user.roles, offices.data) })}
       />
+
+      <MyOpenTrainings />
 
       {isResearcher && (
         <section className="section start-cases" aria-labelledby="cases-title">

@@ -1,0 +1,99 @@
+import type { Ctx } from '../../platform/context.js'
+import type { Db } from '../../platform/db/database.js'
+import {
+  type CaseSnapshot,
+  type CollaborationStatus,
+  listCollaborationIdsInStatus,
+  loadCaseSnapshot,
+} from '../collaborations/index.js'
+import { notify } from '../notifications/index.js'
+import { listOfficesUnchecked, listUsersUnchecked } from '../organisation/index.js'
+import type * as repo from './knowledge.repo.js'
+import { type RegulationTopic, RegulationTopicSchema } from './knowledge.schema.js'
+import { matchRegulation, type TopicEvidence, topicOffices } from './knowledge.topics.js'
+
+/** The cases a regulation change concerns: running ones and those on their way to a decision. */
+export const watchedStatuses: readonly CollaborationStatus[] = [
+  'submitted',
+  'in_review',
+  'approved',
+  'approved_with_conditions',
+  'active',
+  'amendment_draft',
+]
+
+/** A case the regulation touches, with the evidence from its data sheet. */
+export interface RegulationMatch {
+  snapshot: CaseSnapshot
+  evidence: TopicEvidence[]
+}
+
+/** Every watched case whose data sheet touches the regulation's topics. */
+export async function findTouchedCases(
+  db: Db,
+  regulation: { topics: readonly RegulationTopic[]; jurisdiction: string | null },
+): Promise<RegulationMatch[]> {
+  const matches: RegulationMatch[] = []
+  for (const id of await listCollaborationIdsInStatus(db, watchedStatuses)) {
+    const snapshot = await loadCaseSnapshot(db, id)
+    if (!snapshot) continue
+    const evidence = matchRegulation(snapshot.sheet, regulation)
+    if (evidence.length > 0) matches.push({ snapshot, evidence })
+  }
+  return matches
+}
+
+/**
+ * Tells the researchers of every touched case and the offices responsible for the touched topics
+ * that a regulation was added or changed, with a link to the change. Runs inside the save's
+ * transaction, so a rolled-back save notifies nobody.
+ */
+export async function watchRegulation(
+  trx: Db,
+  ctx: Ctx,
+  document: repo.DocumentRow,
+  previousVersion: number | null,
+): Promise<void> {
+  const topics = RegulationTopicSchema.array().parse(JSON.parse(document.topics))
+  const matches = await findTouchedCases(trx, { topics, jurisdiction: document.jurisdiction })
+  if (matches.length === 0) return
+  const link =
+    previousVersion === null
+      ? `/knowledge/documents/${document.id}`
+      : `/knowledge/documents/${document.id}/history?from=${previousVersion}&to=${document.currentVersion}`
+  const offices = await listOfficesUnchecked(trx)
+  const users = await listUsersUnchecked(trx)
+  const reviewersOf = (keys: ReadonlySet<string>) => {
+    const ids = new Set(offices.filter((office) => keys.has(office.key)).map((office) => office.id))
+    return users
+      .filter(
+        (user) =>
+          user.isActive &&
+          user.roles.some((grant) => grant.role === 'office_reviewer' && ids.has(grant.officeId ?? '')),
+      )
+      .map((user) => user.id)
+  }
+  const what =
+    previousVersion === null
+      ? { de: 'Neue Regelung', en: 'New regulation' }
+      : { de: 'Geänderte Regelung', en: 'Changed regulation' }
+  for (const { snapshot, evidence } of matches) {
+    const touched = [...new Set(evidence.map((entry) => entry.topic))]
+    const officeKeys = new Set(touched.flatMap((topic) => topicOffices[topic]))
+    const recipients = [...new Set([...snapshot.memberIds, ...reviewersOf(officeKeys)])]
+    await notify(trx, ctx, {
+      userIds: recipients,
+      kind: 'regulation_changed',
+      subject: {
+        de: `${what.de}: ${document.title} betrifft ${snapshot.reference}`,
+        en: `${what.en}: ${document.title} concerns ${snapshot.reference}`,
+      },
+      body: {
+        de: `„${document.title}“ (${document.jurisdiction ?? '–'}, gültig ab ${document.effectiveDate ?? '–'}) berührt ${touched.join(', ')} in „${snapshot.title}“.`,
+        en: `"${document.title}" (${document.jurisdiction ?? '–'}, effective ${document.effectiveDate ?? '–'}) touches ${touched.join(', ')} in "${snapshot.title}".`,
+      },
+      link,
+      entity: { type: 'knowledge_document', id: document.id },
+    })
+  }
+}

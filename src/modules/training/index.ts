@@ -1,0 +1,29 @@
+export {
+  type ModuleFile,
+  parseModuleFile,
+  readModuleFolder,
+  renderMarkdown,
+  scoreQuiz,
+  shippedModulesFolder,
+} from './training.content.js'
+export { remindTrainingRenewals, trainingReminderSchedule } from './training.jobs.js'
+export * from './training.schema.js'
+export {
+  completionByUnitAndModule,
+  getCaseTrainingStatus,
+  getCaseTrainingSummaries,
+  getModule,
+  getMyTrainings,
+  getObligations,
+  getTrainingSettings,
+  type ImportOutcome,
+  importTrainingModules,
+  listModules,
+  reportCsv,
+  saveModule,
+  saveObligations,
+  sendRenewalReminders,
+  submitAttempt,
+  trainingStatusForUsers,
+  updateTrainingSettings,
+} from './training.service.js'

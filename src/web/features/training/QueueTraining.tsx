@@ -1,0 +1,29 @@
+import { Badge } from '../../components/Feedback.js'
+import { useAsync } from '../../components/useAsync.js'
+import { useT } from '../../i18n/i18n.js'
+import { trainingApi } from './api.js'
+
+/** The training summaries of the cases in the office queue, loaded in one request. */
+export function useCaseTrainingSummaries(caseIds: readonly string[]) {
+  const unique = [...new Set(caseIds)].sort()
+  const key = unique.join(',')
+  return useAsync(() => trainingApi.caseSummaries(unique), [key])
+}
+
+/** One queue cell: whether everyone on the case completed their required trainings. */
+export function QueueTrainingCell({
+  summaries,
+  caseId,
+}: {
+  summaries: ReturnType<typeof useCaseTrainingSummaries>
+  caseId: string
+}) {
+  const t = useT()
+  const summary = summaries.data?.find((entry) => entry.collaborationId === caseId)
+  if (!summary) return <span className="muted">{t('common.none')}</span>
+  return summary.complete ? (
+    <Badge tone="success">{t('training.queue.complete')}</Badge>
+  ) : (
+    <Badge tone="warning">{t('training.queue.missing', { count: summary.missing })}</Badge>
+  )
+}
