@@ -78,7 +78,8 @@ export async function startAppProcess(env: Record<string, string>, timeoutMs = 9
 export function urlWithSchema(url: string, schema: string): string {
   const parsed = new URL(url)
   parsed.searchParams.set('options', `-c search_path=${schema}`)
-  return parsed.href
+  // libpq (pg_dump) does not read '+' as a space, as URLSearchParams writes it.
+  return parsed.href.replaceAll('+', '%20')
 }
 
 /** Runs SQL statements on the test server in the given schema. */
