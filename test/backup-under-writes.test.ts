@@ -44,11 +44,16 @@ describe(`liaison backup while the server writes, then liaison restore into a fr
     const failures: string[] = []
     const writer = async (index: number) => {
       for (let step = 0; isWriting; step++) {
-        const response = await request('/collaborations', 'POST', {
-          sheet: { title: `Backup ${index}.${step}` },
-        })
-        if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id)
-        else failures++
+        try {
+          const response = await request('/collaborations', 'POST', {
+            sheet: { title: `Backup ${index}.${step}` },
+          })
+          if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id)
+          else failures.push(`${response.status} ${await response.text()}`)
+        } catch (error) {
+          failures.push(String(error))
+          return
+        }
       }
     }
     const writing = Promise.all([0, 1, 2, 3, 4, 5].map(writer))
