@@ -69,7 +69,9 @@ export async function restore(input: CommandInput): Promise<number> {
   const [file = ''] = input.args
   const config = loadConfig()
   if (config.database.kind === 'postgres') {
-    const result = await restorePostgresDatabase(file, config.database.url, { overwrite: input.flag('force') })
+    const result = await restorePostgresDatabase(file, config.database.url, {
+      overwrite: input.flag('force'),
+    })
     return finishRestore(input, config, file, describeDatabase(config.database), () =>
       Promise.resolve(result.counts),
     )

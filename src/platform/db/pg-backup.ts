@@ -58,7 +58,9 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 async function currentSchema(client: pg.Client): Promise<string> {
-  return (await client.query<{ schema: string }>('select current_schema() as schema')).rows[0]?.schema ?? 'public'
+  return (
+    (await client.query<{ schema: string }>('select current_schema() as schema')).rows[0]?.schema ?? 'public'
+  )
 }
 
 /** Row counts of every table of a schema. */
@@ -98,7 +100,14 @@ export async function backupPostgresDatabase(
   try {
     await runTool(
       'pg_dump',
-      ['--format=custom', '--no-owner', '--no-privileges', `--schema=${schema}`, `--file=${partial}`, `--dbname=${toolUrl}`],
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--schema=${schema}`,
+        `--file=${partial}`,
+        `--dbname=${toolUrl}`,
+      ],
       env,
     )
     const listing = await runTool('pg_restore', ['--list', partial], env)
