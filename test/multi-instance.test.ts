@@ -78,6 +78,7 @@ describePg('three app processes on one PostgreSQL database', () => {
   let schema: string
   let folder: string
   const apps: AppProcess[] = []
+  let observer: DatabaseHandle | undefined
   const jobCount = 1000
   let killedPid = 0
   let startedAt = 0
@@ -108,7 +109,8 @@ describePg('three app processes on one PostgreSQL database', () => {
     }
     startedAt = Date.now()
     apps.push(...(await Promise.all([1, 2, 3].map(() => startAppProcess(env)))))
-    test = { ...test, database: await openMigratedDatabase(test.config, { schema, poolSize: 2 }) }
+    observer = await openMigratedDatabase(test.config, { schema, poolSize: 2 })
+    test = { ...test, database: observer }
   }, 120_000)
 
   it('start in production mode without demo accounts', async () => {
@@ -118,6 +120,7 @@ describePg('three app processes on one PostgreSQL database', () => {
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()))
+    await observer?.close()
     await test?.cleanup()
     if (folder) rmSync(folder, { recursive: true, force: true })
   })
