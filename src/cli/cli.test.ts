@@ -252,18 +252,19 @@ describe('liaison', () => {
     expect(countSqliteRows(restoredFile)).toEqual(backedUp)
   })
 
-  it('gives the pg_dump and pg_restore calls for PostgreSQL and exits 2 without connecting', async () => {
-    // Nothing listens on port 1: a command that tried to connect would fail with exit code 1.
+  it('backs PostgreSQL up with pg_dump and fails with exit 1 when the server cannot be reached', async () => {
+    // Nothing listens on port 1.
     const databaseUrl = 'postgres://liaison@127.0.0.1:1/liaison'
     const [backup, restore] = await Promise.all([
-      liaison(['backup', 'liaison.dump'], { databaseUrl }),
-      liaison(['restore', 'liaison.dump'], { databaseUrl }),
+      liaison(['backup', join(folder, 'liaison.dump')], { databaseUrl }),
+      liaison(['restore', join(folder, 'missing.dump')], { databaseUrl }),
     ])
 
-    expect(backup.code).toBe(2)
-    expect(backup.stderr).toContain('pg_dump --format=custom --file liaison.dump "$DATABASE_URL"')
-    expect(restore.code).toBe(2)
-    expect(restore.stderr).toContain('pg_restore --clean --if-exists --dbname "$DATABASE_URL" liaison.dump')
+    expect(backup.code).toBe(1)
+    expect(backup.stderr).toMatch(/ECONNREFUSED|connect/)
+    expect(existsSync(join(folder, 'liaison.dump'))).toBe(false)
+    expect(restore.code).toBe(1)
+    expect(restore.stderr).toContain('There is no file at')
   })
 
   it('names the first tampered audit entry and exits 1', async () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 
 /** The environment variables Liaison understands, with their defaults; documented in the README. */
@@ -28,7 +29,13 @@ const EnvSchema = z.object({
       'attachments, personal_data, both comma-separated, or none',
     )
     .default('attachments,personal_data'),
-  TRUST_PROXY: z.stringbool().default(false),
+  TRUST_PROXY: z.string().default('false'),
+  ALLOW_SQLITE_IN_PRODUCTION: z.stringbool().default(false),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  JOBS_ENABLED: z.stringbool().default(true),
+  JOB_LEASE_SECONDS: z.coerce.number().positive().max(86_400).default(300),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  JOB_BATCH_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SEED_DEMO: z.stringbool().optional(),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -67,7 +74,12 @@ export interface Config {
   session: { ttlHours: number; secureCookies: boolean }
   login: { maxAttempts: number; windowMinutes: number; lockAfter: number; lockMinutes: number }
   retention: { archiveAfterDays: number; dropAttachments: boolean; dropPersonalData: boolean }
-  trustProxy: boolean
+  /** Which proxies in front of Liaison are believed about the client's address and protocol. */
+  trustProxy: TrustProxy
+  /** Background jobs: whether this instance runs them, their lease and polling interval. */
+  jobs: { enabled: boolean; leaseMs: number; pollMs: number; batchSize: number }
+  /** PostgreSQL connections per instance. */
+  databasePoolSize: number
   seedDemo: boolean
   oidc: null | {
     issuer: string
@@ -83,6 +95,44 @@ export interface Config {
   institution: { name: string; referencePrefix: string }
   /** PDF output: without a CJK font, Chinese characters are given in pinyin. */
   pdf: { cjkFont: string | null }
+}
+
+/**
+ * The proxies trusted to report the client in X-Forwarded-For / X-Forwarded-Proto:
+ * none; the last `hops` proxies before Liaison; or any proxy whose address is in the list.
+ */
+export type TrustProxy =
+  | { kind: 'none' }
+  | { kind: 'hops'; hops: number }
+  | { kind: 'addresses'; addresses: string[] }
+
+/**
+ * Reads TRUST_PROXY: `false`/`0` (default), a hop count (`1` for one reverse proxy; `true`
+ * means 1), or a comma-separated list of proxy addresses and IPv4/IPv6 CIDR ranges.
+ */
+export function parseTrustProxy(value: string): TrustProxy | string {
+  const text = value.trim().toLowerCase()
+  if (text === 'false' || text === '0' || text === 'no' || text === 'off') return { kind: 'none' }
+  if (text === 'true' || text === 'yes' || text === 'on') return { kind: 'hops', hops: 1 }
+  if (/^\d+$/.test(text)) {
+    const hops = Number.parseInt(text, 10)
+    return hops <= 32 ? { kind: 'hops', hops } : 'a hop count of at most 32'
+  }
+  const addresses = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  const bad = addresses.filter((entry) => {
+    const [address = '', prefix, ...rest] = entry.split('/')
+    const family = isIP(address)
+    if (family === 0 || rest.length > 0) return true
+    if (prefix === undefined) return false
+    const bits = Number(prefix)
+    return !/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128)
+  })
+  if (addresses.length === 0 || bad.length > 0)
+    return `false, a hop count, or a comma-separated list of IP addresses/CIDR ranges (not understood: ${bad.join(', ') || value})`
+  return { kind: 'addresses', addresses }
 }
 
 /** Raised at start-up when the environment is invalid; lists every problem at once. */
@@ -107,18 +157,24 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   // Empty strings count as unset, as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''))
   const parsed = EnvSchema.safeParse(cleaned)
-  const problems: string[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-  if (!parsed.success) throw new ConfigError(problems)
+  if (!parsed.success) {
+    // Malformed values are listed together with the problems of the values that did parse.
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    const partial = EnvSchema.partial().safeParse(
+      Object.fromEntries(
+        Object.entries(cleaned).filter(
+          ([key]) => !parsed.error.issues.some((issue) => issue.path[0] === key),
+        ),
+      ),
+    )
+    if (partial.success) problems.push(...combinationProblems(partial.data, cleaned))
+    throw new ConfigError(problems)
+  }
   const env = parsed.data
-  const isProduction = env.NODE_ENV === 'production'
-  const oidcSet = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID].filter(Boolean).length
-  if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together')
-  if (isProduction && env.SEED_DEMO) problems.push('SEED_DEMO cannot be enabled when NODE_ENV=production')
-  if (isProduction && env.OIDC_ALLOW_INSECURE)
-    problems.push('OIDC_ALLOW_INSECURE is not allowed in production')
+  const problems = combinationProblems(env, cleaned)
   if (problems.length > 0) throw new ConfigError(problems)
+  const isProduction = env.NODE_ENV === 'production'
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY) as TrustProxy
 
   const publicUrl = env.PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`
   return {
@@ -144,7 +200,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       dropAttachments: env.RETENTION_DROP.split(',').includes('attachments'),
       dropPersonalData: env.RETENTION_DROP.split(',').includes('personal_data'),
     },
-    trustProxy: env.TRUST_PROXY,
+    trustProxy,
+    jobs: {
+      enabled: env.JOBS_ENABLED,
+      leaseMs: Math.round(env.JOB_LEASE_SECONDS * 1000),
+      pollMs: env.JOB_POLL_MS,
+      batchSize: env.JOB_BATCH_SIZE,
+    },
+    databasePoolSize: env.DATABASE_POOL_SIZE,
     seedDemo: env.SEED_DEMO ?? !isProduction,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID
@@ -163,4 +226,41 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
     pdf: { cjkFont: env.PDF_CJK_FONT ?? null },
   }
+}
+
+/**
+ * Problems of combinations and of production: what each variable allows on its own may still be
+ * wrong together, or unsafe for an installation holding export-controlled data.
+ */
+function combinationProblems(env: Partial<Env>, given: Record<string, string | undefined>): string[] {
+  const problems: string[] = []
+  const isProduction = env.NODE_ENV === 'production'
+  const oidcSet = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID].filter(Boolean).length
+  if (oidcSet === 1) problems.push('OIDC_ISSUER and OIDC_CLIENT_ID must be set together')
+  if (env.TRUST_PROXY !== undefined) {
+    const trust = parseTrustProxy(env.TRUST_PROXY)
+    if (typeof trust === 'string') problems.push(`TRUST_PROXY: expected ${trust}`)
+  }
+  if (!isProduction) return problems
+  if (env.SEED_DEMO) problems.push('SEED_DEMO cannot be enabled when NODE_ENV=production')
+  if (env.OIDC_ALLOW_INSECURE) problems.push('OIDC_ALLOW_INSECURE is not allowed in production')
+  if (env.OIDC_ISSUER?.startsWith('http:')) problems.push('OIDC_ISSUER must be an https: URL in production')
+  if (given.DATABASE_URL === undefined) {
+    problems.push('DATABASE_URL must be set in production (postgres://user:password@host:5432/liaison)')
+  } else if (parseDatabaseUrl(given.DATABASE_URL).kind === 'sqlite' && !env.ALLOW_SQLITE_IN_PRODUCTION) {
+    problems.push(
+      'DATABASE_URL is an SQLite database: production runs on PostgreSQL (set ALLOW_SQLITE_IN_PRODUCTION=true for a single-instance installation)',
+    )
+  }
+  if (given.PUBLIC_URL === undefined) {
+    problems.push('PUBLIC_URL must be set in production (the https:// address users reach Liaison at)')
+  } else if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https:')) {
+    problems.push('PUBLIC_URL must be an https: URL in production (session cookies are Secure)')
+  }
+  if (given.FILES_DIR === undefined)
+    problems.push('FILES_DIR must be set in production (a directory every instance shares, backed up)')
+  if (env.SMTP_URL && given.MAIL_FROM === undefined)
+    problems.push('MAIL_FROM must be set in production when SMTP_URL is set')
+  if (env.LOG_LEVEL === 'silent') problems.push('LOG_LEVEL=silent is not allowed in production')
+  return problems
 }

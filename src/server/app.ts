@@ -25,6 +25,7 @@ import type { DatabaseHandle } from '../platform/db/database.js'
 import { AppError } from '../platform/errors.js'
 import { createLocalStorage } from '../platform/storage/storage.js'
 import { newId } from '../shared/ids.js'
+import { requestOrigin } from './client.js'
 import type { AppEnv } from './env.js'
 import { healthRoutes } from './health.routes.js'
 import { authenticate } from './middleware/authenticate.js'
@@ -113,6 +114,7 @@ export function createApp(deps: AppDependencies) {
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
           user: ctx.actor?.username,
+          ...(config.trustProxy.kind === 'none' ? {} : { client: requestOrigin(c).ip }),
         },
         'request',
       )

@@ -33,7 +33,7 @@ export async function openMigratedDatabase(
   config: Config,
   options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
-  const database = createDatabase(config.database, options)
+  const database = createDatabase(config.database, { poolSize: config.databasePoolSize, ...options })
   try {
     await migrateToLatest(database.db)
   } catch (error) {

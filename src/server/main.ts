@@ -34,14 +34,24 @@ async function main(): Promise<void> {
     if (seeded) log.info('demo institution loaded')
   }
 
-  const jobs = startJobRunner({
-    context: () => systemContext(config, database, log.child({ component: 'jobs' })),
-  })
+  // Every instance may run jobs: claims are exclusive (SKIP LOCKED) and leased, schedules are
+  // taken once per period. JOBS_ENABLED=false makes an instance serve HTTP only.
+  const jobLog = log.child({ component: 'jobs' })
+  const jobs = config.jobs.enabled
+    ? startJobRunner({
+        context: () => systemContext(config, database, jobLog),
+        leaseMs: config.jobs.leaseMs,
+        pollMs: config.jobs.pollMs,
+        batch: config.jobs.batchSize,
+      })
+    : { stop: async () => {} }
   const app = createApp({ config, database, log })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const ms = Math.round(performance.now() - started)
     log.info({ port: info.port, host: config.host, startupMs: ms }, 'listening')
-    const lines = [`\n  Liaison is running at ${config.publicUrl}  (started in ${ms} ms, ${where})\n`]
+    const lines = [
+      `\n  Liaison is running at ${config.publicUrl}  (listening on port ${info.port}, started in ${ms} ms, ${where})\n`,
+    ]
     if (config.seedDemo) {
       lines.push(`  Demo accounts (password "${demoPassword}"):`)
       lines.push(`    ${demoUsers.map((user) => user.username).join(', ')}\n`)

@@ -1,10 +1,16 @@
 import { existsSync } from 'node:fs'
 import { verifyAuditChain } from '../../modules/audit/index.js'
-import { loadConfig } from '../../platform/config.js'
-import { backupSqliteDatabase, countSqliteRows, restoreSqliteDatabase } from '../../platform/db/backup.js'
+import { type Config, loadConfig } from '../../platform/config.js'
+import {
+  backupSqliteDatabase,
+  countSqliteRows,
+  restoreSqliteDatabase,
+  type TableCounts,
+} from '../../platform/db/backup.js'
 import { createDatabase } from '../../platform/db/database.js'
 import { migrateToLatest } from '../../platform/db/migrate.js'
 import { migrations } from '../../platform/db/migrations/index.js'
+import { backupPostgresDatabase, restorePostgresDatabase } from '../../platform/db/pg-backup.js'
 import { AppError } from '../../platform/errors.js'
 import { type CommandInput, exitCodes } from '../command.js'
 import { describeDatabase } from '../context.js'
@@ -32,17 +38,17 @@ export async function migrate(input: CommandInput): Promise<number> {
   }
 }
 
-/** `liaison backup FILE`: a consistent copy of the SQLite database; PostgreSQL users get pg_dump advice. */
+/** `liaison backup FILE`: a consistent copy of the database while the server runs (SQLite backup API, or pg_dump). */
 export async function backup(input: CommandInput): Promise<number> {
   const [file = ''] = input.args
   const config = loadConfig()
   if (config.database.kind === 'postgres') {
-    input.io.stderr.write(
-      'liaison backup copies SQLite databases only. Back up PostgreSQL with its own tool:\n\n' +
-        `  pg_dump --format=custom --file ${shellQuote(file)} "$DATABASE_URL"\n\n` +
-        'Run "liaison restore FILE" against PostgreSQL for the matching pg_restore call.\n',
+    const result = await backupPostgresDatabase(config.database.url, file, { overwrite: input.flag('force') })
+    input.io.stdout.write(
+      `Backed up schema ${result.schema} of ${describeDatabase(config.database)} to ${file} with ${result.tool} ` +
+        `(one consistent snapshot).\nRows per table now:\n${formatCounts(result.counts)}`,
     )
-    return exitCodes.usage
+    return exitCodes.ok
   }
   const isForced = input.flag('force')
   if (!isForced && existsSync(file)) {
@@ -57,18 +63,18 @@ export async function backup(input: CommandInput): Promise<number> {
 
 /**
  * `liaison restore FILE`: checks a backup, puts it in place of the SQLite database, migrates it
- * and verifies its audit trail; PostgreSQL users get pg_restore advice.
+ * and verifies its audit trail (SQLite file, or pg_restore into the configured PostgreSQL schema).
  */
 export async function restore(input: CommandInput): Promise<number> {
   const [file = ''] = input.args
   const config = loadConfig()
   if (config.database.kind === 'postgres') {
-    input.io.stderr.write(
-      'liaison restore restores SQLite databases only. Restore a PostgreSQL dump with its own tool:\n\n' +
-        `  pg_restore --clean --if-exists --dbname "$DATABASE_URL" ${shellQuote(file)}\n\n` +
-        'then run "liaison migrate" and "liaison audit verify".\n',
+    const result = await restorePostgresDatabase(file, config.database.url, {
+      overwrite: input.flag('force'),
+    })
+    return finishRestore(input, config, file, describeDatabase(config.database), () =>
+      Promise.resolve(result.counts),
     )
-    return exitCodes.usage
   }
   const target = config.database.file
   const isForced = input.flag('force')
@@ -79,7 +85,17 @@ export async function restore(input: CommandInput): Promise<number> {
     )
   }
   await restoreSqliteDatabase(file, target, { overwrite: isForced })
+  return finishRestore(input, config, file, target, async () => countSqliteRows(target))
+}
 
+/** After a restore: migrates, verifies the audit trail and reports the rows per table. */
+async function finishRestore(
+  input: CommandInput,
+  config: Config,
+  file: string,
+  target: string,
+  counts: () => Promise<TableCounts>,
+): Promise<number> {
   const database = createDatabase(config.database)
   let verification: Awaited<ReturnType<typeof verifyAuditChain>>
   let applied: string[]
@@ -95,16 +111,11 @@ export async function restore(input: CommandInput): Promise<number> {
   const out = input.io.stdout
   out.write(`Restored ${file} to ${target}.\n`)
   out.write(applied.length > 0 ? `  applied ${applied.join(', ')}\n` : '  schema up to date\n')
-  out.write(`Rows per table:\n${formatCounts(countSqliteRows(target))}`)
+  out.write(`Rows per table:\n${formatCounts(await counts())}`)
   if (!verification.ok) {
     input.io.stderr.write(`Audit trail: ${describeVerification(verification)}\n`)
     return exitCodes.failure
   }
   out.write(`Audit trail: ${describeVerification(verification)}\n`)
   return exitCodes.ok
-}
-
-/** Quotes a file name for a POSIX shell when it needs quoting. */
-function shellQuote(value: string): string {
-  return /^[\w./:@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`
 }

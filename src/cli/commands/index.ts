@@ -112,25 +112,26 @@ export const commands: readonly CommandSpec[] = [
   },
   {
     name: 'backup',
-    summary: 'Copy the SQLite database consistently while the server runs',
+    summary: 'Copy the database consistently while the server runs',
     synopsis: 'FILE [--force]',
     arguments: [{ name: 'FILE', description: 'Where to write the copy.' }],
     options: { force: { type: 'boolean', description: 'Replace FILE when it exists.' } },
     details:
-      'The copy is checked with PRAGMA integrity_check. For PostgreSQL the command prints the pg_dump call ' +
-      'to use and exits 2.',
+      'SQLite: a copy with the online backup API, checked with PRAGMA integrity_check. PostgreSQL: pg_dump ' +
+      '(from PATH, custom format, one consistent snapshot) of the configured schema. Back up FILES_DIR as well.',
     example: 'liaison backup /srv/backup/liaison-$(date +%F).db',
     load: () => import('./database.js').then((module) => module.backup),
   },
   {
     name: 'restore',
-    summary: 'Put an SQLite backup in place of the configured database',
+    summary: 'Put a backup in place of the configured database',
     synopsis: 'FILE [--force]',
     arguments: [{ name: 'FILE', description: 'A backup written by `liaison backup`.' }],
     options: { force: { type: 'boolean', description: 'Replace the configured database when it exists.' } },
     details:
-      'Stop the server first. The backup is checked, copied into place, migrated and its audit trail ' +
-      'verified. For PostgreSQL the command prints the pg_restore call to use and exits 2.',
+      'Stop the server first. The backup is checked, put in place (SQLite: the file; PostgreSQL: pg_restore ' +
+      'in one transaction into the configured schema, which must have the dumped name), migrated and its ' +
+      'audit trail verified.',
     example: 'liaison restore /srv/backup/liaison-2025-06-01.db --force',
     load: () => import('./database.js').then((module) => module.restore),
   },

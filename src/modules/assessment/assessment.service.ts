@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Ctx } from '../../platform/context.js'
-import type { Db } from '../../platform/db/database.js'
+import { type Db, lockUntilCommit } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
 import { authorize, type PolicyResource } from '../access/index.js'
@@ -118,7 +118,9 @@ export async function ensureReferenceData(ctx: Ctx): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     const data = shipped()
     const trxCtx = { ...ctx, db: trx }
-    // Another request may have seeded meanwhile: every check is repeated inside the transaction.
+    // Another instance may be seeding at this moment: one at a time, and every check is repeated
+    // inside the transaction.
+    await lockUntilCommit(trx, ctx.dialect, 'liaison.reference-data')
     if (!(await repo.findLatestVersion(trx, 'annex'))) await storeAnnex(trx, trxCtx, data.annex)
     for (const [kind, content] of [
       ['vocabulary', data.vocabulary],

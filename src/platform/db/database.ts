@@ -68,3 +68,13 @@ export async function isDatabaseHealthy(db: Db): Promise<boolean> {
     return false
   }
 }
+
+/**
+ * Serializes the transactions that take the same named lock until they end: on PostgreSQL an
+ * advisory transaction lock (instances starting together, check-then-insert work); SQLite's
+ * single writer needs none.
+ */
+export async function lockUntilCommit(trx: Db, dialect: Dialect, name: string): Promise<void> {
+  if (dialect === 'postgres')
+    await sql`select pg_advisory_xact_lock(hashtextextended(${name}, 0))`.execute(trx)
+}

@@ -10,6 +10,13 @@ export interface JobDefinition<P> {
   /** Takes ids, not objects; may run more than once for the same payload (after a crash). */
   handle(ctx: Ctx, payload: P): Promise<void>
   maxAttempts: number
+  /**
+   * Whether the handler's changes commit in one transaction with the job's completion: `ctx.db`
+   * is then that transaction, and a worker that dies (or loses its lease) mid-job leaves no trace
+   * of the attempt, so the work takes effect exactly once. For handlers that only touch the
+   * database; handlers that talk to the outside world (mail) stay non-transactional and idempotent.
+   */
+  transactional: boolean
   /** Delay before attempt n+1 after n failed attempts. */
   backoffMs(attempts: number): number
 }
@@ -22,10 +29,12 @@ export function defineJob<P>(definition: {
   payload: z.ZodType<P>
   handle: (ctx: Ctx, payload: P) => Promise<void>
   maxAttempts?: number
+  transactional?: boolean
   backoffMs?: (attempts: number) => number
 }): JobDefinition<P> {
   const job: JobDefinition<P> = {
     maxAttempts: 8,
+    transactional: false,
     // 30 s, 1 min, 2 min, … capped at one hour.
     backoffMs: (attempts) => Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempts - 1)),
     ...definition,

@@ -1,7 +1,15 @@
+import { hostname } from 'node:os'
 import { newId } from '../../shared/ids.js'
 import type { Ctx } from '../context.js'
 import { enqueue, findJobDefinition, registeredSchedules } from './jobs.js'
 import * as repo from './jobs.repo.js'
+
+/** The job's lease passed to another worker before this one finished. */
+class LeaseLost extends Error {
+  constructor() {
+    super('The job lease was lost')
+  }
+}
 
 /** How a worker runs. */
 export interface RunnerOptions {
@@ -18,9 +26,12 @@ export async function runDueJobs(options: RunnerOptions & { workerId: string }):
   const ctx = options.context()
   const now = ctx.now()
   for (const schedule of registeredSchedules()) {
-    if (await repo.takeScheduleTurn(ctx.db, schedule.name, schedule.everyMs, options.workerId, now)) {
-      await enqueue(ctx.db, ctx, schedule.job, {}, { dedupeKey: `schedule:${schedule.name}` })
-    }
+    // The turn and its job commit together: a worker dying in between loses neither.
+    await ctx.db.transaction().execute(async (trx) => {
+      if (await repo.takeScheduleTurn(trx, schedule.name, schedule.everyMs, options.workerId, now)) {
+        await enqueue(trx, ctx, schedule.job, {}, { dedupeKey: `schedule:${schedule.name}`, runAt: now })
+      }
+    })
   }
   const jobs = await repo.claimJobs(
     ctx.db,
@@ -35,9 +46,27 @@ export async function runDueJobs(options: RunnerOptions & { workerId: string }):
       const definition = findJobDefinition(job.name)
       try {
         if (!definition) throw new Error(`No handler for job "${job.name}"`)
-        await definition.handle(ctx, definition.payload.parse(JSON.parse(job.payload)))
-        await repo.completeJob(ctx.db, job.id, options.workerId, ctx.now())
+        const payload = definition.payload.parse(JSON.parse(job.payload))
+        if (definition.transactional) {
+          await ctx.db.transaction().execute(async (trx) => {
+            await definition.handle({ ...ctx, db: trx }, payload)
+            if (!(await repo.completeJob(trx, job.id, options.workerId, ctx.now()))) throw new LeaseLost()
+          })
+        } else {
+          await definition.handle(ctx, payload)
+          if (!(await repo.completeJob(ctx.db, job.id, options.workerId, ctx.now()))) {
+            ctx.log.warn(
+              { job: job.name, id: job.id },
+              'job finished after its lease passed to another worker',
+            )
+          }
+        }
       } catch (error) {
+        if (error instanceof LeaseLost) {
+          // Another worker took the job over after the lease ran out; its attempt counts, ours is undone.
+          ctx.log.warn({ job: job.name, id: job.id }, 'job lease lost; this attempt was rolled back')
+          return
+        }
         const message = error instanceof Error ? error.message : String(error)
         const retry =
           definition && job.attempts < job.maxAttempts
@@ -54,9 +83,14 @@ export async function runDueJobs(options: RunnerOptions & { workerId: string }):
   return jobs.length
 }
 
+/** A worker's name in `jobs.locked_by`: host, process id and a random part, so operators see who holds a job. */
+function defaultWorkerId(): string {
+  return `${hostname()}/${process.pid}/${newId().slice(-8)}`
+}
+
 /** Runs rounds until no job is due (tests and the CLI use it). */
 export async function runJobsUntilIdle(options: RunnerOptions, maxRounds = 100): Promise<number> {
-  const workerId = options.workerId ?? `worker-${newId()}`
+  const workerId = options.workerId ?? defaultWorkerId()
   let total = 0
   for (let round = 0; round < maxRounds; round++) {
     const ran = await runDueJobs({ ...options, workerId })
@@ -68,7 +102,7 @@ export async function runJobsUntilIdle(options: RunnerOptions, maxRounds = 100):
 
 /** Starts polling in the background; `stop()` waits for the running round to end. */
 export function startJobRunner(options: RunnerOptions): { stop(): Promise<void> } {
-  const workerId = options.workerId ?? `worker-${newId()}`
+  const workerId = options.workerId ?? defaultWorkerId()
   let stopped = false
   let timer: NodeJS.Timeout | null = null
   let current: Promise<unknown> = Promise.resolve()
