@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.js'
-import type { Db } from '../../platform/db/database.js'
+import { type Db, lockUntilCommit } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { emitDomainEvent } from '../../platform/events.js'
 import { newId } from '../../shared/ids.js'
@@ -61,7 +61,8 @@ async function currentQuestionnaire(ctx: Ctx): Promise<Questionnaire> {
   const existing = await repo.findCurrentQuestionnaire(ctx.db)
   if (existing) return toQuestionnaire(existing)
   return ctx.db.transaction().execute(async (trx) => {
-    // Another request may have published it meanwhile.
+    // Requests creating the first cases at once publish it once: one at a time, re-checking.
+    await lockUntilCommit(trx, ctx.dialect, 'liaison.questionnaire')
     const again = await repo.findCurrentQuestionnaire(trx)
     if (again) return toQuestionnaire(again)
     const row = {
