@@ -10,6 +10,8 @@ import '../modules/assessment/index.js'
 import '../modules/notifications/index.js'
 import '../modules/training/index.js'
 import '../modules/knowledge/index.js'
+// The dashboard's knowledge figures (documents due for review, training completion).
+import '../modules/reports/reports.sections.js'
 // Loaded for their personal-data providers (export and erasure reach every module) and retention.
 import '../modules/organisation/index.js'
 import '../modules/auth/index.js'

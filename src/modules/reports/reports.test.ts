@@ -523,12 +523,24 @@ describe('dashboard figures', () => {
     expect((await app.request('/api/v1/reports/dashboard')).status).toBe(401)
   })
 
+  it('shows the knowledge section (documents by kind, due reviews) and training completion to whom may see it', async () => {
+    const forAdmin = await dashboard('', 'admin')
+    expect(forAdmin.sections.map((section) => section.key)).toEqual(
+      expect.arrayContaining(['knowledge', 'training']),
+    )
+    const training = forAdmin.sections.find((section) => section.key === 'training')
+    expect(training?.figures.map((figure) => figure.key)).toEqual(['completion'])
+    // Decision-makers see the portfolio, not who has completed which training.
+    const forDecisionMaker = await dashboard('', 'decision-maker')
+    expect(forDecisionMaker.sections.find((section) => section.key === 'training')?.figures).toEqual([])
+  })
+
   it('adds the sections other modules register, with the same filter', async () => {
     const seen: unknown[] = []
     registerDashboardSection({
-      key: 'knowledge',
-      titleDe: 'Wissen',
-      titleEn: 'Knowledge',
+      key: 'example',
+      titleDe: 'Beispiel',
+      titleEn: 'Example',
       compute: async (_ctx, filter) => {
         seen.push(filter)
         return [
@@ -552,15 +564,15 @@ describe('dashboard figures', () => {
     try {
       const result = await dashboard('?risk=low')
       expect(seen).toEqual([{ risk: 'low' }])
-      expect(result.sections).toHaveLength(1)
-      expect(result.sections[0]?.figures[0]?.rows[0]?.values.documents).toBe(3)
+      const example = result.sections.find((section) => section.key === 'example')
+      expect(example?.figures[0]?.rows[0]?.values.documents).toBe(3)
       const client = await app.login('decision-maker')
-      const csv = await client.request('/api/v1/reports/dashboard.csv?figure=knowledge.documentsDue&lang=en')
+      const csv = await client.request('/api/v1/reports/dashboard.csv?figure=example.documentsDue&lang=en')
       expect(await withBom(csv)).toBe('\uFEFFKey,Label,Documents\r\nexport_control,Export control,3\r\n')
     } finally {
-      unregisterDashboardSection('knowledge')
+      unregisterDashboardSection('example')
     }
-    expect((await dashboard()).sections).toEqual([])
+    expect((await dashboard()).sections.map((section) => section.key)).not.toContain('example')
   })
 })
 

@@ -159,7 +159,7 @@ const core = {
   'start.card.account.title': 'Mein Konto',
   'start.card.account.text': 'Anzeigename, Sprache und persönliche API-Tokens.',
   'start.moreSoon':
-    'Weitere Bereiche – Prüfungen, Wissen, Schulungen und Berichte – werden in dieser Installation nach und nach freigeschaltet.',
+    'Leitfäden, Regelungen, Vertragsvorlagen und die Pflichtschulungen finden Sie unter „Wissen“, „Vertragsvorlagen“ und „Schulungen“ in der Navigation.',
 
   'contacts.title': 'Wen frage ich?',
   'contacts.intro':

@@ -162,7 +162,7 @@ const core: Omit<Dictionary, FeatureTextKey> = {
   'start.card.account.title': 'My account',
   'start.card.account.text': 'Display name, language and personal API tokens.',
   'start.moreSoon':
-    'Further areas – reviews, knowledge, trainings and reports – are being enabled in this installation step by step.',
+    'Guidance, regulations, contract templates and the required trainings are under “Knowledge”, “Contract templates” and “Trainings” in the navigation.',
 
   'contacts.title': 'Whom do I ask?',
   'contacts.intro': 'Find the right contact person for every topic. Choose a topic or search for a keyword.',
