@@ -189,6 +189,8 @@ test('script and HTML payloads in every editable text are rendered inert', async
   await admin.waitForLoadState('networkidle')
   await screenshot(admin, 'attacks-case-reviewed')
   await adminContext.close()
+  // The journeys after this one meet the researcher under her own name again.
+  await researcher.call('PATCH', '/me', { displayName: session.user.displayName })
 
   expect(opened).toEqual([])
 })

@@ -137,12 +137,19 @@ describePg('three app processes on one PostgreSQL database', () => {
     const deadline = Date.now() + 50_000
     while ((await runs()) < jobCount / 3 && Date.now() < deadline) await sleep(20)
     killedPid = victim.child.pid ?? 0
-    const claimedByVictim = await db
-      .selectFrom('jobs')
-      .select('id')
-      .where('status', '=', 'running')
-      .where('lockedBy', 'like', `%/${killedPid}/%`)
-      .execute()
+    const heldByVictim = () =>
+      db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', '=', 'running')
+        .where('lockedBy', 'like', `%/${killedPid}/%`)
+        .execute()
+    // Kill it while it holds a job (between two batches it holds none).
+    let claimedByVictim = await heldByVictim()
+    while (claimedByVictim.length === 0 && Date.now() < deadline) {
+      await sleep(2)
+      claimedByVictim = await heldByVictim()
+    }
     await victim.kill()
     expect(claimedByVictim.length).toBeGreaterThan(0)
 

@@ -63,6 +63,21 @@ async function currentSchema(client: pg.Client): Promise<string> {
   )
 }
 
+/**
+ * The schema the connection is configured for: the first entry of its search path, even when it
+ * does not exist yet (current_schema() then falls back to public) — a fresh database to restore into.
+ */
+async function configuredSchema(client: pg.Client): Promise<string> {
+  const path = (await client.query<{ path: string }>(`select current_setting('search_path') as path`)).rows[0]
+    ?.path
+  const first = path
+    ?.split(',')[0]
+    ?.trim()
+    .replace(/^"(.*)"$/, '$1')
+  if (!first || first === '$user') return currentSchema(client)
+  return first
+}
+
 /** Row counts of every table of a schema. */
 async function countTables(client: pg.Client, schema: string): Promise<TableCounts> {
   const tables = await client.query<{ name: string }>(
@@ -140,7 +155,7 @@ export async function restorePostgresDatabase(
   const dumped = / TABLE DATA (\S+) audit_events /.exec(listing)?.[1]
   if (!dumped) throw new AppError('validation', `${file} is not a Liaison backup (no audit_events table).`)
   const schema = await withClient(url, async (client) => {
-    const target = await currentSchema(client)
+    const target = await configuredSchema(client)
     if (target !== dumped)
       throw new AppError(
         'validation',

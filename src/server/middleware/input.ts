@@ -5,13 +5,18 @@ import { problemResponse } from '../problem.js'
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * Refuses NUL characters in query parameters and JSON bodies before any handler sees them:
+ * Refuses NUL characters in the path, query parameters and JSON bodies before any handler sees them:
  * PostgreSQL cannot store them in text and would answer with an error, and no field of Liaison
  * has a use for them.
  */
 export function refuseNulCharacters(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const url = new URL(c.req.url)
+    if (/%00/i.test(url.pathname) || url.pathname.includes('\u0000')) {
+      return problemResponse(c, 422, 'The input is not valid.', {
+        errors: [{ field: 'path', message: 'Contains a NUL character' }],
+      })
+    }
     for (const [name, value] of url.searchParams) {
       if (value.includes('\u0000') || name.includes('\u0000')) {
         return problemResponse(c, 422, 'The input is not valid.', {
