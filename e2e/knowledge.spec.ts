@@ -130,7 +130,9 @@ test('a researcher searches the library, sees highlighted hits and opens a resul
   // Chinese text is found by substring.
   await page.getByLabel('Suchen', { exact: true }).fill('数据出境')
   await page.getByRole('button', { name: 'Suchen', exact: true }).click()
-  await expect(results.getByRole('link', { name: 'Personal Information Protection Law' }).first()).toBeVisible()
+  await expect(
+    results.getByRole('link', { name: 'Personal Information Protection Law' }).first(),
+  ).toBeVisible()
 
   // The filters stay in the address: reload keeps them.
   await page.goto('/knowledge?q=Probentransfer&kind=checklist')
@@ -153,7 +155,9 @@ test('a researcher searches the library, sees highlighted hits and opens a resul
   await expectAccessible(english)
   await screenshot(english, 'knowledge-watch-en')
   await english.goto('/knowledge?q=personal')
-  await expect(english.getByRole('link', { name: /Personal Information Protection Law/ }).first()).toBeVisible()
+  await expect(
+    english.getByRole('link', { name: /Personal Information Protection Law/ }).first(),
+  ).toBeVisible()
   await screenshot(english, 'knowledge-library-en')
   await english.goto('/knowledge/bundles')
   await expect(english.getByRole('heading', { level: 1, name: 'Sharing best practice' })).toBeVisible()
