@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js'
 import { newId } from '../../shared/ids.js'
 import { type Actor, authorize, hasRole } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
+import { bundledModuleContent, storeBundledModule, TrainingModuleContentSchema } from '../training/index.js'
 import * as repo from './knowledge.repo.js'
 import {
   type Bundle,
@@ -18,6 +19,8 @@ import {
 import { diffText, knowledgeResource, saveInTransaction } from './knowledge.service.js'
 
 const documentKind = 'knowledge-document'
+/** A training module (its full content, quiz answers included) shared with the documents. */
+const trainingKind = 'training-module'
 
 /** JSON with object keys sorted, so the same content always hashes and signs the same. */
 export function canonicalJson(value: unknown): string {
@@ -79,7 +82,11 @@ export async function getSigningKey(ctx: Ctx) {
  * Exports documents as a signed bundle: content and metadata only, never comments, people or cases.
  * @throws AppError('not_found') for an unknown document, AppError('forbidden')
  */
-export async function exportBundle(ctx: Ctx, documentIds: readonly string[]): Promise<Bundle> {
+export async function exportBundle(
+  ctx: Ctx,
+  documentIds: readonly string[],
+  trainingModuleKeys: readonly string[] = [],
+): Promise<Bundle> {
   await authorizeBundles(ctx, ctx.db)
   return ctx.db.transaction().execute(async (trx) => {
     const key = await signingKey(trx, ctx)
@@ -113,6 +120,14 @@ export async function exportBundle(ctx: Ctx, documentIds: readonly string[]): Pr
         key: `${row.slug}:${row.language}`,
         content: BundledDocumentSchema.parse(content),
       })
+    }
+    for (const key of [...new Set(trainingModuleKeys)]) {
+      const content = await bundledModuleContent(trx, key)
+      if (!content)
+        throw new AppError('not_found', 'No such training.', {
+          fields: [{ field: 'trainingModuleKeys', message: key }],
+        })
+      items.push({ kind: trainingKind, key, content })
     }
     const manifest: Bundle['manifest'] = {
       institution: ctx.config.institution.name,
@@ -172,8 +187,11 @@ export function verifyBundle(input: unknown): Bundle {
       listed.sha256 !== sha256(canonicalJson(item.content))
     )
       throw invalid(`items.${index}`, 'The item was changed after signing')
-    if (item.kind !== documentKind) throw invalid(`items.${index}.kind`, `Unknown item kind "${item.kind}"`)
-    const parsed = BundledDocumentSchema.safeParse(item.content)
+    if (item.kind !== documentKind && item.kind !== trainingKind)
+      throw invalid(`items.${index}.kind`, `Unknown item kind "${item.kind}"`)
+    const parsed = (
+      item.kind === trainingKind ? TrainingModuleContentSchema : BundledDocumentSchema
+    ).safeParse(item.content)
     if (!parsed.success) throw invalid(`items.${index}.content`, parsed.error.issues[0]?.message ?? 'Invalid')
   }
   return bundle
@@ -226,6 +244,10 @@ export async function previewBundle(ctx: Ctx, importId: string): Promise<BundleP
   const bundle = BundleSchema.parse(JSON.parse(staged.bundle))
   const items: BundlePreview['items'] = []
   for (const item of bundle.items) {
+    if (item.kind === trainingKind) {
+      items.push(await previewTraining(ctx.db, item.key, item.content))
+      continue
+    }
     const incoming = BundledDocumentSchema.parse(item.content)
     const existing = (await repo.listDocumentsBySlug(ctx.db, incoming.slug)).find(
       (row) => row.language === incoming.language,
@@ -274,6 +296,47 @@ export async function previewBundle(ctx: Ctx, importId: string): Promise<BundleP
     fingerprint: staged.fingerprint,
     isKeyTrusted: await isTrusted(ctx.db, staged.fingerprint),
     items,
+  }
+}
+
+/** A training module in a bundle against the stored one: new, changed (with a diff of its content) or unchanged. */
+async function previewTraining(
+  db: Db,
+  key: string,
+  content: unknown,
+): Promise<BundlePreview['items'][number]> {
+  const incoming = TrainingModuleContentSchema.parse(content)
+  const current = await bundledModuleContent(db, key)
+  const title = `${incoming.title.de} / ${incoming.title.en}`
+  if (!current)
+    return {
+      kind: trainingKind,
+      key,
+      title,
+      change: 'new',
+      documentId: null,
+      currentVersion: null,
+      diff: null,
+    }
+  const before = JSON.stringify(JSON.parse(canonicalJson(current)), null, 2)
+  const after = JSON.stringify(JSON.parse(canonicalJson(incoming)), null, 2)
+  return {
+    kind: trainingKind,
+    key,
+    title,
+    change: before === after ? 'unchanged' : 'changed',
+    documentId: null,
+    currentVersion: current.version,
+    diff:
+      before === after
+        ? null
+        : {
+            documentId: key,
+            from: current.version,
+            to: incoming.version,
+            fields: [],
+            body: diffText(before, after),
+          },
   }
 }
 
@@ -354,6 +417,10 @@ export async function applyBundle(
       })
     }
     for (const item of bundle.items) {
+      if (item.kind === trainingKind) {
+        await storeBundledModule(trx, ctx, item.content)
+        continue
+      }
       const incoming = BundledDocumentSchema.parse(item.content)
       const existing = (await repo.listDocumentsBySlug(trx, incoming.slug)).find(
         (row) => row.language === incoming.language,

@@ -269,7 +269,14 @@ export const knowledgeRoutes = createRouter()
   .openapi(watchRoute, async (c) => c.json(await service.regulationWatch(c.var.ctx), 200))
   .openapi(keyRoute, async (c) => c.json(await bundles.getSigningKey(c.var.ctx), 200))
   .openapi(exportRoute, async (c) =>
-    c.json(await bundles.exportBundle(c.var.ctx, c.req.valid('json').documentIds), 200),
+    c.json(
+      await bundles.exportBundle(
+        c.var.ctx,
+        c.req.valid('json').documentIds,
+        c.req.valid('json').trainingModuleKeys,
+      ),
+      200,
+    ),
   )
   .openapi(stageRoute, async (c) => c.json(await bundles.stageBundle(c.var.ctx, c.req.valid('json')), 201))
   .openapi(previewRoute, async (c) =>

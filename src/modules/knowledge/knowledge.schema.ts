@@ -359,7 +359,18 @@ export type Bundle = z.infer<typeof BundleSchema>
 
 /** Which documents to export. */
 export const BundleExportSchema = z
-  .strictObject({ documentIds: z.array(z.uuid()).min(1, 'Choose at least one document').max(500) })
+  .strictObject({
+    documentIds: z.array(z.uuid()).max(500).default([]),
+    /** Training modules (by key) to share along with the documents. */
+    trainingModuleKeys: z
+      .array(z.string().regex(/^[a-z0-9-]{1,60}$/))
+      .max(50)
+      .default([]),
+  })
+  .refine((value) => value.documentIds.length + value.trainingModuleKeys.length > 0, {
+    message: 'Choose at least one document or training',
+    path: ['documentIds'],
+  })
   .meta({ id: 'KnowledgeBundleExport' })
 
 /** This institution's signing key, to give to institutions that import our bundles. */

@@ -9,6 +9,7 @@ export {
 export { remindTrainingRenewals, trainingReminderSchedule } from './training.jobs.js'
 export * from './training.schema.js'
 export {
+  bundledModuleContent,
   completionByUnitAndModule,
   getCaseTrainingStatus,
   getCaseTrainingSummaries,
@@ -23,6 +24,7 @@ export {
   saveModule,
   saveObligations,
   sendRenewalReminders,
+  storeBundledModule,
   submitAttempt,
   trainingStatusForUsers,
   updateTrainingSettings,

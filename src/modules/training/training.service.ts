@@ -131,6 +131,22 @@ export async function importTrainingModules(
   })
 }
 
+/**
+ * A module's current content for a knowledge bundle (the caller authorizes the bundle), or null.
+ */
+export async function bundledModuleContent(db: Db, key: string): Promise<TrainingModuleContent | null> {
+  const row = await repo.findLatestModule(db, key)
+  return row ? contentOf(row) : null
+}
+
+/**
+ * Stores a module that arrived in a verified knowledge bundle, inside the bundle's transaction:
+ * a new version when the content differs (an older content version is kept out).
+ */
+export async function storeBundledModule(trx: Db, ctx: Ctx, content: unknown): Promise<ImportOutcome> {
+  return storeModule(trx, ctx, TrainingModuleContentSchema.parse(content), 'import')
+}
+
 /** The current version of every module. */
 export async function listModules(ctx: Ctx): Promise<TrainingModuleSummary[]> {
   authorize(ctx.actor, 'training.read')

@@ -3,7 +3,8 @@ import type { BundlePreview } from '../../../modules/knowledge/knowledge.schema.
 import { hasRole, useSession } from '../../api/session.js'
 import { Alert, Badge, ErrorState, Loading, PageHeader, useErrorMessage } from '../../components/Feedback.js'
 import { useAsync } from '../../components/useAsync.js'
-import { useT } from '../../i18n/i18n.js'
+import { useLocale, useT } from '../../i18n/i18n.js'
+import { trainingApi } from '../training/api.js'
 import { knowledgeApi } from './api.js'
 import { KindBadge, SideBySideDiff } from './parts.js'
 
@@ -12,9 +13,12 @@ export function BundlesPage() {
   const t = useT()
   const message = useErrorMessage()
   const { user } = useSession()
+  const { locale } = useLocale()
   const key = useAsync(() => knowledgeApi.signingKey(), [])
   const documents = useAsync(() => knowledgeApi.search({}), [])
   const [chosen, setChosen] = useState<string[]>([])
+  const trainings = useAsync(() => trainingApi.modules(), [])
+  const [chosenTrainings, setChosenTrainings] = useState<string[]>([])
   const [preview, setPreview] = useState<BundlePreview | null>(null)
   const [confirmKey, setConfirmKey] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
@@ -24,7 +28,7 @@ export function BundlesPage() {
   const download = async () => {
     setError(null)
     try {
-      const bundle = await knowledgeApi.exportBundle(chosen)
+      const bundle = await knowledgeApi.exportBundle(chosen, chosenTrainings)
       const blob = new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' })
       const link = document.createElement('a')
       link.href = URL.createObjectURL(blob)
@@ -105,13 +109,38 @@ export function BundlesPage() {
               </ul>
             </fieldset>
           )}
+          {trainings.data && trainings.data.length > 0 && (
+            <fieldset className="fieldset">
+              <legend>{t('knowledge.bundles.trainings')}</legend>
+              <ul className="kn-check-list">
+                {trainings.data.map((module) => (
+                  <li key={module.key}>
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={chosenTrainings.includes(module.key)}
+                        onChange={(event) =>
+                          setChosenTrainings((current) =>
+                            event.target.checked
+                              ? [...current, module.key]
+                              : current.filter((item) => item !== module.key),
+                          )
+                        }
+                      />{' '}
+                      {module.title[locale]}
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          )}
           <button
             type="button"
             className="button button--primary"
-            disabled={chosen.length === 0}
+            disabled={chosen.length + chosenTrainings.length === 0}
             onClick={download}
           >
-            {t('knowledge.bundles.exportButton', { count: chosen.length })}
+            {t('knowledge.bundles.exportButton', { count: chosen.length + chosenTrainings.length })}
           </button>
           <h3 className="section__title" style={{ marginTop: 'var(--space-5)' }}>
             {t('knowledge.bundles.key')}

@@ -62,8 +62,8 @@ export const knowledgeApi = {
     request(z.array(TouchedCaseSchema), 'GET', `/knowledge/documents/${id(documentId)}/cases`),
   regulationWatch: () => request(z.array(RegulationWatchEntrySchema), 'GET', '/knowledge/regulation-watch'),
   signingKey: () => request(SigningKeySchema, 'GET', '/knowledge/bundles/key'),
-  exportBundle: (documentIds: string[]) =>
-    request(BundleSchema, 'POST', '/knowledge/bundles/export', { body: { documentIds } }),
+  exportBundle: (documentIds: string[], trainingModuleKeys: string[] = []) =>
+    request(BundleSchema, 'POST', '/knowledge/bundles/export', { body: { documentIds, trainingModuleKeys } }),
   stageBundle: (bundle: unknown) =>
     request(BundlePreviewSchema, 'POST', '/knowledge/bundles/imports', { body: bundle }),
   applyBundle: (importId: string, body: z.input<typeof BundleApplySchema>) =>

@@ -167,6 +167,7 @@ export const knowledgeDe = {
   'knowledge.bundles.fingerprint': 'Fingerabdruck',
   'knowledge.bundles.export': 'Paket erstellen',
   'knowledge.bundles.exportIntro': 'Wählen Sie die Dokumente aus.',
+  'knowledge.bundles.trainings': 'Schulungen (mit Quiz und Lösungen)',
   'knowledge.bundles.exportButton': 'Signiertes Paket herunterladen ({count})',
   'knowledge.bundles.import': 'Paket übernehmen',
   'knowledge.bundles.importIntro':
@@ -351,6 +352,7 @@ export const knowledgeEn: Record<keyof typeof knowledgeDe, string> = {
   'knowledge.bundles.fingerprint': 'Fingerprint',
   'knowledge.bundles.export': 'Create a bundle',
   'knowledge.bundles.exportIntro': 'Choose the documents.',
+  'knowledge.bundles.trainings': 'Trainings (with quiz and answers)',
   'knowledge.bundles.exportButton': 'Download signed bundle ({count})',
   'knowledge.bundles.import': 'Take over a bundle',
   'knowledge.bundles.importIntro':
