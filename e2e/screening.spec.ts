@@ -55,8 +55,14 @@ test('lists are imported, a hit appears on a case with its explanation and a rev
     'Information, keine rechtliche Listung',
   )
   await page.getByRole('button', { name: 'Versionen Canada Named Research Organizations' }).click()
-  await page.getByRole('button', { name: /Änderungen zeigen/ }).click()
-  await expect(page.locator('.list-diff__list')).toContainText('Harbin Institute of Technology')
+  // The lists reload once the import's background re-screening is done; open the changes again then.
+  await expect(async () => {
+    if (!(await page.locator('.list-diff__list').isVisible()))
+      await page.getByRole('button', { name: /Änderungen zeigen/ }).click()
+    await expect(page.locator('.list-diff__list')).toContainText('Harbin Institute of Technology', {
+      timeout: 2_000,
+    })
+  }).toPass({ timeout: 30_000 })
   await expectAccessible(page)
   await screenshot(page, 'screening-lists')
   await page.getByRole('button', { name: 'Abmelden' }).click()
