@@ -60,7 +60,7 @@ test('partners read the procedure in Chinese without signing in', async ({ page 
 test('a case goes from submission through two office reviews and a question to a decision with conditions', async ({
   browser,
 }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   // The researcher submits a complete draft of the demo data (MONUGEO).
   const researcher = await as(browser, 'researcher')
   await researcher.goto('/collaborations?q=MONUGEO')

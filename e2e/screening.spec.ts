@@ -57,12 +57,13 @@ test('lists are imported, a hit appears on a case with its explanation and a rev
   await page.getByRole('button', { name: 'Versionen Canada Named Research Organizations' }).click()
   // The lists reload once the import's background re-screening is done; open the changes again then.
   await expect(async () => {
-    if (!(await page.locator('.list-diff__list').isVisible()))
-      await page.getByRole('button', { name: /Änderungen zeigen/ }).click()
+    // The button toggles: press it only while the changes are closed (not while they load).
+    const toggle = page.getByRole('button', { name: /Änderungen zeigen/ })
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
     await expect(page.locator('.list-diff__list')).toContainText('Harbin Institute of Technology', {
-      timeout: 2_000,
+      timeout: 5_000,
     })
-  }).toPass({ timeout: 30_000 })
+  }).toPass({ timeout: 45_000 })
   await expectAccessible(page)
   await screenshot(page, 'screening-lists')
   await page.getByRole('button', { name: 'Abmelden' }).click()
