@@ -11,7 +11,7 @@
  * organisation otherwise.
  */
 import { readFileSync } from 'node:fs'
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import {
   type AssessmentResult,
   assess,
@@ -743,5 +743,7 @@ export async function generatePortfolio(db: Db, options: PortfolioOptions): Prom
     counts.reviews += reviews.length
     counts.informationRequests += requests.length
   }
+  // As after any bulk import (docs/operations.md): fresh statistics, so the planners know the sizes.
+  await sql`analyze`.execute(db)
   return { ...counts, seconds: (performance.now() - started) / 1000 }
 }

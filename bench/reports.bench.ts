@@ -3,7 +3,12 @@
  * every dashboard request (with and without filters, the CSV of a figure) through the real app,
  * on SQLite and on PostgreSQL (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test, in
  * a schema of its own that is dropped afterwards). Target: every request under 300 ms.
+ *
+ * Each request is measured twice: "computed" forgets the figures before every run, as the first
+ * request after any change to the data (every case read and counted); "repeated" asks again with
+ * the data unchanged (the figures kept per filter, after one signature query).
  */
+import { clearFigureCache, refreshReportFacts } from '../src/modules/reports/index.js'
 import type { TestDatabase } from '../test/test-app.js'
 import { generatePortfolio } from './generate.js'
 import { machineLine, ms, percentile } from './machine.js'
@@ -43,28 +48,31 @@ async function measure(label: string, app: TestApp, test: TestDatabase): Promise
     ['CSV casesByCountry', '/api/v1/reports/dashboard.csv?figure=casesByCountry'],
     ['CSV officeDurations, year', `/api/v1/reports/dashboard.csv?figure=officeDurations&from=${year}-01-01`],
   ]
-  // The first request brings the derived facts up to date (once, after the bulk load).
-  const coldStart = performance.now()
-  const cold = await client.request(requests[0]?.[1] ?? '')
-  await cold.arrayBuffer()
+  // The bulk load bypassed the application: its facts are derived once, as the background job
+  // (reports.refresh_facts) does after an import or an upgrade; in operation each save derives its own case's.
+  const factsStart = performance.now()
+  const derived = await refreshReportFacts(test.database.db)
   process.stdout.write(
-    `${label}: first request after the bulk load (derives facts of every case) ${ms(performance.now() - coldStart)}\n`,
+    `${label}: derived the dashboard facts of ${derived} cases after the bulk load in ${ms(performance.now() - factsStart)}\n`,
   )
   let ok = true
   for (const [name, path] of requests) {
-    const times: number[] = []
-    for (let i = 0; i < repeats; i++) {
-      const start = performance.now()
-      const response = await client.request(path)
-      await response.arrayBuffer()
-      times.push(performance.now() - start)
-      if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status}`)
+    for (const mode of ['computed', 'repeated'] as const) {
+      const times: number[] = []
+      for (let i = 0; i < repeats; i++) {
+        if (mode === 'computed') clearFigureCache()
+        const start = performance.now()
+        const response = await client.request(path)
+        await response.arrayBuffer()
+        times.push(performance.now() - start)
+        if (response.status !== 200) throw new Error(`${name}: HTTP ${response.status}`)
+      }
+      const max = Math.max(...times)
+      if (max >= target) ok = false
+      process.stdout.write(
+        `${label}  ${name.padEnd(28)} ${mode.padEnd(9)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  max ${ms(max).padStart(9)}${max >= target ? '  OVER TARGET' : ''}\n`,
+      )
     }
-    const max = Math.max(...times)
-    if (max >= target) ok = false
-    process.stdout.write(
-      `${label}  ${name.padEnd(28)} p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  max ${ms(max).padStart(9)}${max >= target ? '  OVER TARGET' : ''}\n`,
-    )
   }
   return ok
 }

@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   ALLOW_SQLITE_IN_PRODUCTION: z.stringbool().default(false),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long dashboard figures may lag behind the data (seconds); default 30, 0 in tests. */
+  REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   JOBS_ENABLED: z.stringbool().default(true),
   JOB_LEASE_SECONDS: z.coerce.number().positive().max(86_400).default(300),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
@@ -80,6 +82,8 @@ export interface Config {
   jobs: { enabled: boolean; leaseMs: number; pollMs: number; batchSize: number }
   /** PostgreSQL connections per instance. */
   databasePoolSize: number
+  /** Dashboard figures: how many seconds they may lag behind the data (0: always current). */
+  reports: { maxLagSeconds: number }
   seedDemo: boolean
   oidc: null | {
     issuer: string
@@ -208,6 +212,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       batchSize: env.JOB_BATCH_SIZE,
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    reports: { maxLagSeconds: env.REPORTS_MAX_LAG_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 30) },
     seedDemo: env.SEED_DEMO ?? !isProduction,
     oidc:
       env.OIDC_ISSUER && env.OIDC_CLIENT_ID

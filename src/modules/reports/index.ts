@@ -1,6 +1,8 @@
+export { refreshFactsJob, refreshFactsSchedule } from './reports.jobs.js'
 export * from './reports.schema.js'
 export {
   annualOverviewPdf,
+  clearFigureCache,
   type DashboardSectionProvider,
   dashboardCsv,
   getDashboard,

@@ -44,6 +44,32 @@ export function percentileFromRanks(
   return low + (high - low) * fraction
 }
 
+/** How long one office took for the reviews it completed. */
+export interface OfficeDurations {
+  participant: string
+  count: number
+  median: number | null
+  p90: number | null
+}
+
+/** Per office, the percentiles from the durations at the ranks percentileRanks names. */
+export function officeDurationsFromRanks(
+  rows: readonly { participant: string; days: number; rank: number; count: number }[],
+): OfficeDurations[] {
+  const offices = new Map<string, { count: number; byRank: Map<number, number> }>()
+  for (const row of rows) {
+    const entry = offices.get(row.participant) ?? { count: row.count, byRank: new Map<number, number>() }
+    entry.byRank.set(row.rank, row.days)
+    offices.set(row.participant, entry)
+  }
+  return [...offices.entries()].map(([participant, entry]) => ({
+    participant,
+    count: entry.count,
+    median: percentileFromRanks(entry.count, entry.byRank, 50),
+    p90: percentileFromRanks(entry.count, entry.byRank, 90),
+  }))
+}
+
 /** Days with one decimal. */
 const roundDays = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
 const roundShare = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000)
@@ -54,9 +80,8 @@ export interface FigureInput {
   today: string
   now: Date
   cases: CaseRow[]
-  partners: { collaborationId: string; country: string | null; name: string }[]
-  /** Per office: reviews completed in the period and the durations at the percentiles' ranks. */
-  officeRanks: { participant: string; days: number; rank: number; count: number }[]
+  /** Per office: reviews completed in the period, median and 90th percentile of their durations (days). */
+  officeDurations: OfficeDurations[]
   openReviews: { collaborationId: string; participant: string; status: string; dueAt: string }[]
   objectedCaseIds: string[]
   requestCounts: { collaborationId: string; count: number }[]
@@ -225,30 +250,27 @@ export function computeFigures(input: FigureInput): ComputedFigures {
   const byCountry = new Tally()
   const byPartner = new Tally()
   const partnersByCountry = new Map<string, Set<string>>()
-  const countriesSeen = new Map<string, Set<string>>()
-  const partnersSeen = new Map<string, Set<string>>()
-  for (const partner of input.partners) {
-    const kind = kindById.get(partner.collaborationId)
-    if (!kind) continue
-    const country = partner.country ?? 'unknown'
-    const name = partner.name.trim()
-    const identity = name.toLowerCase()
-    const countries = countriesSeen.get(partner.collaborationId) ?? new Set<string>()
-    countriesSeen.set(partner.collaborationId, countries)
-    if (!countries.has(country)) {
-      countries.add(country)
-      byCountry.add(country, countryLabel(country), kind)
-    }
-    const seen = partnersSeen.get(partner.collaborationId) ?? new Set<string>()
-    partnersSeen.set(partner.collaborationId, seen)
-    if (identity && !seen.has(identity)) {
-      seen.add(identity)
-      byPartner.add(`${country}:${identity}`, [name, name], kind)
-    }
-    if (identity) {
-      const set = partnersByCountry.get(country) ?? new Set<string>()
-      set.add(identity)
-      partnersByCountry.set(country, set)
+  for (const row of portfolioCases) {
+    const kind = kindById.get(row.id) as 'active' | 'planned'
+    const countries = new Set<string>()
+    const seen = new Set<string>()
+    for (const [code, fullName] of JSON.parse(row.partners ?? '[]') as [string | null, string][]) {
+      const country = code ?? 'unknown'
+      const name = fullName.trim()
+      const identity = name.toLowerCase()
+      if (!countries.has(country)) {
+        countries.add(country)
+        byCountry.add(country, countryLabel(country), kind)
+      }
+      if (identity && !seen.has(identity)) {
+        seen.add(identity)
+        byPartner.add(`${country}:${identity}`, [name, name], kind)
+      }
+      if (identity) {
+        const set = partnersByCountry.get(country) ?? new Set<string>()
+        set.add(identity)
+        partnersByCountry.set(country, set)
+      }
     }
   }
   const partnerRows: FigureRow[] = [...partnersByCountry.entries()]
@@ -375,24 +397,14 @@ export function computeFigures(input: FigureInput): ComputedFigures {
   )
   officeLabels.set('expert_team', ['Expertengremium', 'Expert team'])
   const officeLabel = (key: string) => officeLabels.get(key) ?? [key, key]
-  const officeRanks = new Map<string, { count: number; byRank: Map<number, number> }>()
-  for (const row of input.officeRanks) {
-    const entry = officeRanks.get(row.participant) ?? { count: row.count, byRank: new Map<number, number>() }
-    entry.byRank.set(row.rank, row.days)
-    officeRanks.set(row.participant, entry)
-  }
-  const officeRows: FigureRow[] = [...officeRanks.entries()]
-    .map(([key, entry]) => {
-      const [labelDe, labelEn] = officeLabel(key)
+  const officeRows: FigureRow[] = input.officeDurations
+    .map((office) => {
+      const [labelDe, labelEn] = officeLabel(office.participant)
       return {
-        key,
+        key: office.participant,
         labelDe,
         labelEn,
-        values: {
-          count: entry.count,
-          median: roundDays(percentileFromRanks(entry.count, entry.byRank, 50)),
-          p90: roundDays(percentileFromRanks(entry.count, entry.byRank, 90)),
-        },
+        values: { count: office.count, median: roundDays(office.median), p90: roundDays(office.p90) },
       }
     })
     .sort((a, b) => (b.values.median ?? 0) - (a.values.median ?? 0) || a.labelEn.localeCompare(b.labelEn))

@@ -34,6 +34,30 @@ export async function sourceSignature(db: Db): Promise<string> {
   return JSON.stringify([cases?.count, cases?.latest, assessments?.count, assessments?.latest])
 }
 
+/**
+ * Changes whenever anything the figures read changes: every change made through the application
+ * writes an audit entry (its newest sequence number), and bulk loads that bypass it change the
+ * counts or the newest update of cases, assessments, reviews or requests for information.
+ */
+export async function figuresSignature(db: Db): Promise<string> {
+  const [sources, audit, reviews, requests] = await Promise.all([
+    sourceSignature(db),
+    db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('officeReviews')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('informationRequests')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirst(),
+  ])
+  return JSON.stringify([sources, audit?.seq, reviews?.count, requests?.count])
+}
+
 /** Ids of collaborations whose facts are missing or older than the sheet or the newest assessment. */
 export async function findStaleCaseIds(db: Db): Promise<string[]> {
   const changed = await db
@@ -93,6 +117,8 @@ export interface FactRow {
   startDate: string | null
   endDate: string | null
   outcome: string | null
+  /** JSON array of [country code or null, name] pairs. */
+  partners: string
 }
 
 /** Writes (inserts or replaces) the facts of some collaborations. */
@@ -112,6 +138,7 @@ export async function upsertFacts(trx: Db, rows: readonly FactRow[]): Promise<vo
           startDate: eb.ref('excluded.startDate'),
           endDate: eb.ref('excluded.endDate'),
           outcome: eb.ref('excluded.outcome'),
+          partners: eb.ref('excluded.partners'),
         })),
       )
       .execute()
@@ -133,6 +160,8 @@ export interface CaseRow {
   startDate: string | null
   endDate: string | null
   outcome: string | null
+  /** JSON array of [country code or null, name] pairs (English name, else the original). */
+  partners: string | null
 }
 
 /*
@@ -149,22 +178,10 @@ export async function loadCases(db: Db, dialect: Dialect, filter: DashboardFilte
       case when c.decided_at is null or c.submitted_at is null then null
         else ${daysBetween(dialect, 'c.submitted_at', 'c.decided_at')} end as "daysToDecision",
       f.risk_level as "riskLevel", f.research_areas as "researchAreas", f.funders,
-      f.start_date as "startDate", f.end_date as "endDate", f.outcome
+      f.start_date as "startDate", f.end_date as "endDate", f.outcome, f.partners
     from collaborations c
     left join report_case_facts f on f.collaboration_id = c.id
     where ${caseFilterSql(filter)}
-  `.execute(db.withoutPlugins())
-  return result.rows
-}
-
-/** The partners of every collaboration past the draft stage (name: English, else original). */
-export async function loadPartners(db: Db) {
-  const result = await sql<{ collaborationId: string; country: string | null; name: string }>`
-    select p.collaboration_id as "collaborationId", p.country,
-      case when p.name_english = '' then p.name_original else p.name_english end as name
-    from collaboration_partners p
-    join collaborations c on c.id = p.collaboration_id
-    where c.status <> 'draft'
   `.execute(db.withoutPlugins())
   return result.rows
 }
@@ -185,23 +202,8 @@ function caseFilterSql(filter: DashboardFilter) {
  * interpolated between (ranks 1-based, as percentile() in reports.figures.ts places them).
  */
 export async function officeDurationRanks(db: Db, dialect: Dialect, filter: DashboardFilter) {
-  const period = [
-    filter.from ? sql`${day(dialect, 'r.completed_at')} >= ${filter.from}` : null,
-    filter.to ? sql`${day(dialect, 'r.completed_at')} <= ${filter.to}` : null,
-  ].filter((part) => part !== null)
-  const where = sql.join(
-    [sql`r.status = 'completed'`, sql`r.completed_at is not null`, caseFilterSql(filter), ...period],
-    sql` and `,
-  )
-  const rank = (p: number, up: boolean) => sql.raw(`((cnt - 1) * ${p}${up ? ' + 99' : ''}) / 100 + 1`)
   const result = await sql<{ participant: string; days: number; rn: number; cnt: number }>`
-    with durations as (
-      select r.participant, ${daysBetween(dialect, 'r.created_at', 'r.completed_at')} as days
-      from office_reviews r
-      join collaborations c on c.id = r.collaboration_id
-      left join report_case_facts f on f.collaboration_id = c.id
-      where ${where}
-    ), ranked as (
+    with ${officeDurationsSql(dialect, filter)}, ranked as (
       select participant, days,
         row_number() over (partition by participant order by days) as rn,
         count(*) over (partition by participant) as cnt
@@ -216,6 +218,51 @@ export async function officeDurationRanks(db: Db, dialect: Dialect, filter: Dash
     rank: Number(row.rn),
     count: Number(row.cnt),
   }))
+}
+
+/** The 1-based rank below (or above) the p-th percentile among cnt values, as percentileRanks() computes it. */
+const rank = (p: number, up: boolean) => sql.raw(`((cnt - 1) * ${p}${up ? ' + 99' : ''}) / 100 + 1`)
+
+/**
+ * The same figures on PostgreSQL, computed by percentile_cont (linear interpolation between the
+ * closest ranks, the method percentile() in reports.figures.ts follows).
+ */
+export async function officeDurationPercentiles(db: Db, filter: DashboardFilter) {
+  const result = await sql<{ participant: string; count: number; median: number; p90: number }>`
+    with ${officeDurationsSql('postgres', filter)}
+    select participant, count(*) as count,
+      percentile_cont(0.5) within group (order by days) as median,
+      percentile_cont(0.9) within group (order by days) as p90
+    from durations group by participant
+  `.execute(db.withoutPlugins())
+  return result.rows.map((row) => ({
+    participant: row.participant,
+    count: Number(row.count),
+    median: Number(row.median),
+    p90: Number(row.p90),
+  }))
+}
+
+/** The CTE "durations": participant and days of every review completed in the period, cases filtered. */
+function officeDurationsSql(dialect: Dialect, filter: DashboardFilter) {
+  const period = [
+    filter.from ? sql`${day(dialect, 'r.completed_at')} >= ${filter.from}` : null,
+    filter.to ? sql`${day(dialect, 'r.completed_at')} <= ${filter.to}` : null,
+  ].filter((part) => part !== null)
+  const where = sql.join(
+    [sql`r.status = 'completed'`, sql`r.completed_at is not null`, ...period],
+    sql` and `,
+  )
+  // The cases as a set (not a join): the reviews are then read from their covering index alone.
+  return sql`durations as (
+      select r.participant, ${daysBetween(dialect, 'r.created_at', 'r.completed_at')} as days
+      from office_reviews r
+      where ${where} and r.collaboration_id in (
+        select c.id from collaborations c
+        left join report_case_facts f on f.collaboration_id = c.id
+        where ${caseFilterSql(filter)}
+      )
+    )`
 }
 
 /** Reviews still open (or paused for a question), with their deadline. */

@@ -5,7 +5,12 @@ import { type PdfColumn, PdfWriter } from '../../platform/pdf/pdf.js'
 import { csvCell } from '../../shared/csv.js'
 import { authorize } from '../access/index.js'
 import { researchAreas } from '../collaborations/index.js'
-import { computeFigures, riskLabels } from './reports.figures.js'
+import {
+  type ComputedFigures,
+  computeFigures,
+  officeDurationsFromRanks,
+  riskLabels,
+} from './reports.figures.js'
 import * as repo from './reports.repo.js'
 import type {
   Dashboard,
@@ -66,6 +71,7 @@ export async function refreshReportFacts(db: Db): Promise<number> {
           researchAreas?: unknown
           funding?: { funders?: { name?: unknown }[] }
           interests?: { startDate?: unknown; endDate?: unknown }
+          partners?: { nameOriginal?: unknown; nameEnglish?: unknown; country?: unknown }[]
         }
         const decision = parseJson(row.decision) as { outcome?: unknown } | null
         const assessment = newest.get(row.id)
@@ -76,6 +82,13 @@ export async function refreshReportFacts(db: Db): Promise<number> {
           ? sheet.funding.funders
               .map((funder) => funder?.name)
               .filter((name): name is string => typeof name === 'string')
+          : []
+        const text = (value: unknown) => (typeof value === 'string' ? value : '')
+        const partners = Array.isArray(sheet?.partners)
+          ? sheet.partners.map((partner) => [
+              typeof partner?.country === 'string' && partner.country !== '' ? partner.country : null,
+              text(partner?.nameEnglish) === '' ? text(partner?.nameOriginal) : text(partner?.nameEnglish),
+            ])
           : []
         const date = (value: unknown) =>
           typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null
@@ -90,6 +103,7 @@ export async function refreshReportFacts(db: Db): Promise<number> {
           startDate: date(sheet?.interests?.startDate),
           endDate: date(sheet?.interests?.endDate),
           outcome: typeof decision?.outcome === 'string' ? decision.outcome : null,
+          partners: JSON.stringify(partners),
         }
       })
       await repo.upsertFacts(trx, rows)
@@ -119,30 +133,89 @@ async function checkFilter(ctx: Ctx, filter: DashboardFilter): Promise<void> {
     })
 }
 
-/** Every figure of the dashboard for the filter: portfolio, process and the registered sections. */
-export async function getDashboard(ctx: Ctx, filter: DashboardFilter): Promise<Dashboard> {
-  authorize(ctx.actor, 'reports.view')
-  await checkFilter(ctx, filter)
+interface CachedFigures {
+  generation: number
+  signature: string
+  computedAt: number
+  figures: Promise<ComputedFigures>
+}
+
+/** Per database and filter: the figures last computed (each instance keeps its own). */
+const figureCache = new WeakMap<Db, Map<string, CachedFigures>>()
+/** Figures of unchanged data are computed again after this long anyway (overdue reviews move with time). */
+const unchangedMaxAgeMs = 5 * 60_000
+const cachedFilters = 64
+
+/** Forgets every cached figure (for tests and benchmarks measuring the computation itself). */
+export function clearFigureCache(): void {
+  generation++
+}
+let generation = 0
+
+/**
+ * The portfolio and process figures for a filter. They are computed from every case, so the
+ * result is kept per filter: it is served again while the data are unchanged (same signature),
+ * and for up to REPORTS_MAX_LAG_SECONDS even when they changed, so that a busy system computes
+ * each view at most that often. Requests that arrive while a computation runs share it.
+ */
+async function coreFigures(
+  ctx: Ctx,
+  filter: DashboardFilter,
+): Promise<{ figures: ComputedFigures; at: Date }> {
+  let cache = figureCache.get(ctx.db)
+  if (!cache) {
+    cache = new Map()
+    figureCache.set(ctx.db, cache)
+  }
+  const now = ctx.now()
+  const today = now.toISOString().slice(0, 10)
+  const key = JSON.stringify([filter.from, filter.to, filter.unit, filter.area, filter.risk, today])
+  const found = cache.get(key)
+  const cached = found?.generation === generation ? found : undefined
+  const age = cached ? now.getTime() - cached.computedAt : Number.POSITIVE_INFINITY
+  if (cached && age < ctx.config.reports.maxLagSeconds * 1000)
+    return { figures: await cached.figures, at: new Date(cached.computedAt) }
+  const signature = await repo.figuresSignature(ctx.db)
+  if (cached && cached.signature === signature && age < unchangedMaxAgeMs)
+    return { figures: await cached.figures, at: new Date(cached.computedAt) }
+  const entry: CachedFigures = {
+    generation,
+    signature,
+    computedAt: now.getTime(),
+    figures: computeCoreFigures(ctx, filter),
+  }
+  cache.delete(key)
+  cache.set(key, entry)
+  if (cache.size > cachedFilters) cache.delete(cache.keys().next().value as string)
+  try {
+    return { figures: await entry.figures, at: now }
+  } catch (error) {
+    if (cache.get(key) === entry) cache.delete(key)
+    throw error
+  }
+}
+
+async function computeCoreFigures(ctx: Ctx, filter: DashboardFilter): Promise<ComputedFigures> {
   await refreshReportFacts(ctx.db)
   const now = ctx.now()
-  const [cases, partners, officeRanks, openReviews, objectedCaseIds, requestCounts, reviewedCaseIds, labels] =
+  const [cases, officeDurations, openReviews, objectedCaseIds, requestCounts, reviewedCaseIds, labels] =
     await Promise.all([
       repo.loadCases(ctx.db, ctx.dialect, filter),
-      repo.loadPartners(ctx.db),
-      repo.officeDurationRanks(ctx.db, ctx.dialect, filter),
+      ctx.dialect === 'postgres'
+        ? repo.officeDurationPercentiles(ctx.db, filter)
+        : repo.officeDurationRanks(ctx.db, ctx.dialect, filter).then(officeDurationsFromRanks),
       repo.loadOpenReviews(ctx.db),
       repo.loadObjectedCaseIds(ctx.db),
       repo.loadRequestCounts(ctx.db),
       repo.loadReviewedCaseIds(ctx.db),
       repo.loadLabels(ctx.db),
     ])
-  const figures = computeFigures({
+  return computeFigures({
     filter,
     today: now.toISOString().slice(0, 10),
     now,
     cases,
-    partners,
-    officeRanks,
+    officeDurations,
     openReviews,
     objectedCaseIds,
     requestCounts: requestCounts.map((row) => ({
@@ -153,6 +226,14 @@ export async function getDashboard(ctx: Ctx, filter: DashboardFilter): Promise<D
     units: labels.units,
     offices: labels.offices,
   })
+}
+
+/** Every figure of the dashboard for the filter: portfolio, process and the registered sections. */
+export async function getDashboard(ctx: Ctx, filter: DashboardFilter): Promise<Dashboard> {
+  authorize(ctx.actor, 'reports.view')
+  await checkFilter(ctx, filter)
+  const { figures, at } = await coreFigures(ctx, filter)
+  // The sections depend on who asks (permissions) and are cheap: computed for every request.
   const sections: DashboardSection[] = []
   for (const provider of sectionProviders.values()) {
     sections.push({
@@ -162,7 +243,7 @@ export async function getDashboard(ctx: Ctx, filter: DashboardFilter): Promise<D
       figures: await provider.compute(ctx, filter),
     })
   }
-  return { filter, generatedAt: now.toISOString(), ...figures, sections }
+  return { filter, generatedAt: at.toISOString(), ...figures, sections }
 }
 
 /** Every figure of a dashboard, by key (sections' figures prefixed with the section key). */

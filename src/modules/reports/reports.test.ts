@@ -628,3 +628,77 @@ describe('exports', () => {
     expect(both.status).toBe(422)
   })
 })
+
+describe('kept figures', () => {
+  const openReview = (collaborationId: string) => ({
+    id: newId(),
+    collaborationId,
+    round: 2,
+    processVersion: 1,
+    participant: 'legal',
+    does: 'advises',
+    reasons: '[]',
+    status: 'open',
+    dueAt: '2026-12-31T00:00:00.000Z',
+    pausedSince: null,
+    remainingWorkingDays: null,
+    findings: '',
+    recommendation: null,
+    conditions: '[]',
+    completedAt: null,
+    completedBy: null,
+    remindedAt: null,
+    escalatedAt: null,
+    createdAt: '2026-06-14T00:00:00.000Z',
+  })
+  const caseInReview = async () =>
+    (
+      await test.database.db
+        .selectFrom('collaborations')
+        .select('id')
+        .where('reference', 'like', 'TEST-%')
+        .where('status', '=', 'in_review')
+        .executeTakeFirstOrThrow()
+    ).id
+
+  it('are computed again as soon as the data change, by default', async () => {
+    const before = await dashboard()
+    const again = await dashboard()
+    expect(again.kpis).toEqual(before.kpis)
+    const review = openReview(await caseInReview())
+    await test.database.db.insertInto('officeReviews').values(review).execute()
+    try {
+      const after = await dashboard()
+      expect(after.kpis.openReviews).toBe(before.kpis.openReviews + 1)
+    } finally {
+      await test.database.db.deleteFrom('officeReviews').where('id', '=', review.id).execute()
+    }
+    expect((await dashboard()).kpis.openReviews).toBe(before.kpis.openReviews)
+  })
+
+  it('may lag behind the data for REPORTS_MAX_LAG_SECONDS, and say when they were computed', async () => {
+    let clock = new Date(now.getTime() + 60 * 60_000)
+    const lagging = createTestApp(
+      { ...test, config: { ...test.config, reports: { maxLagSeconds: 30 } } },
+      { now: () => clock },
+    )
+    const client = await lagging.login('decision-maker')
+    const read = async () => (await (await client.request('/api/v1/reports/dashboard')).json()) as Dashboard
+    const first = await read()
+    expect(first.generatedAt).toBe(clock.toISOString())
+    const review = openReview(await caseInReview())
+    await test.database.db.insertInto('officeReviews').values(review).execute()
+    try {
+      clock = new Date(clock.getTime() + 20_000)
+      const within = await read()
+      expect(within.generatedAt).toBe(first.generatedAt)
+      expect(within.kpis.openReviews).toBe(first.kpis.openReviews)
+      clock = new Date(clock.getTime() + 11_000)
+      const after = await read()
+      expect(after.generatedAt).toBe(clock.toISOString())
+      expect(after.kpis.openReviews).toBe(first.kpis.openReviews + 1)
+    } finally {
+      await test.database.db.deleteFrom('officeReviews').where('id', '=', review.id).execute()
+    }
+  })
+})

@@ -791,4 +791,6 @@ export interface ReportCaseFactTable {
   startDate: string | null
   endDate: string | null
   outcome: string | null
+  /** JSON array of [country code or null, name] pairs of the partners, in the sheet's order. */
+  partners: string
 }

@@ -12,6 +12,7 @@ import * as training from './0010_training.js'
 import * as templates from './0011_templates.js'
 import * as reportFacts from './0012_report_facts.js'
 import * as personalData from './0014_personal_data.js'
+import * as reportFigures from './0015_report_figures.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_templates': templates,
   '0012_report_facts': reportFacts,
   '0014_personal_data': personalData,
+  '0015_report_figures': reportFigures,
 }
