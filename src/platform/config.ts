@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   ALLOW_SQLITE_IN_PRODUCTION: z.stringbool().default(false),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Queries taking at least this many milliseconds are logged (warn, without parameters); 0: none. */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(500),
   /** How long dashboard figures may lag behind the data (seconds); default 30, 0 in tests. */
   REPORTS_MAX_LAG_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   JOBS_ENABLED: z.stringbool().default(true),
@@ -82,6 +84,8 @@ export interface Config {
   jobs: { enabled: boolean; leaseMs: number; pollMs: number; batchSize: number }
   /** PostgreSQL connections per instance. */
   databasePoolSize: number
+  /** Queries at least this slow are logged (0: none). */
+  slowQueryMs: number
   /** Dashboard figures: how many seconds they may lag behind the data (0: always current). */
   reports: { maxLagSeconds: number }
   seedDemo: boolean
@@ -212,6 +216,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       batchSize: env.JOB_BATCH_SIZE,
     },
     databasePoolSize: env.DATABASE_POOL_SIZE,
+    slowQueryMs: env.SLOW_QUERY_MS,
     reports: { maxLagSeconds: env.REPORTS_MAX_LAG_SECONDS ?? (env.NODE_ENV === 'test' ? 0 : 30) },
     seedDemo: env.SEED_DEMO ?? !isProduction,
     oidc:

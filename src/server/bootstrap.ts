@@ -4,6 +4,7 @@ import type { Config } from '../platform/config.js'
 import type { Ctx } from '../platform/context.js'
 import { createDatabase, type DatabaseHandle, type DatabaseOptions } from '../platform/db/database.js'
 import { migrateToLatest } from '../platform/db/migrate.js'
+import { createLogger } from '../platform/logger.js'
 // Loaded for their subscriptions to domain events and job definitions, wherever Liaison runs.
 import '../modules/reviews/index.js'
 import '../modules/assessment/index.js'
@@ -35,7 +36,14 @@ export async function openMigratedDatabase(
   config: Config,
   options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
-  const database = createDatabase(config.database, { poolSize: config.databasePoolSize, ...options })
+  const slowLog = createLogger(config).child({ component: 'database' })
+  const database = createDatabase(config.database, {
+    poolSize: config.databasePoolSize,
+    slowQueryMs: config.slowQueryMs,
+    onSlowQuery: ({ sql, ms, failed }) =>
+      slowLog.warn({ ms, sql: sql.replace(/\s+/g, ' ').slice(0, 2000), failed }, 'slow query'),
+    ...options,
+  })
   try {
     await migrateToLatest(database.db)
   } catch (error) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { CamelCasePlugin, Kysely, type LogEvent, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.js'
 import type { Dialect } from './columns.js'
@@ -32,11 +32,27 @@ export interface DatabaseOptions {
   schema?: string
   /** Connection pool size for PostgreSQL. */
   poolSize?: number
+  /** Queries taking at least this long (ms) are reported to onSlowQuery; 0 or absent: none. */
+  slowQueryMs?: number
+  onSlowQuery?: (query: { sql: string; ms: number; failed: boolean }) => void
 }
 
 /** Opens the configured database (SQLite file, created with its folder if missing, or PostgreSQL). */
 export function createDatabase(database: Config['database'], options: DatabaseOptions = {}): DatabaseHandle {
   const plugins = [new CamelCasePlugin()]
+  const threshold = options.slowQueryMs ?? 0
+  const report = options.onSlowQuery
+  const log =
+    threshold > 0 && report
+      ? (event: LogEvent) => {
+          if (event.queryDurationMillis >= threshold)
+            report({
+              sql: event.query.sql,
+              ms: Math.round(event.queryDurationMillis),
+              failed: event.level === 'error',
+            })
+        }
+      : undefined
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: options.poolSize ?? 10 })
     if (options.schema) {
@@ -46,7 +62,7 @@ export function createDatabase(database: Config['database'], options: DatabaseOp
         client.query(`set search_path to "${schema.replaceAll('"', '')}"`)
       })
     }
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins, log })
     return { db, dialect: 'postgres', sqliteFile: null, close: () => db.destroy() }
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true })
@@ -55,7 +71,7 @@ export function createDatabase(database: Config['database'], options: DatabaseOp
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins, log })
   return { db, dialect: 'sqlite', sqliteFile: database.file, close: () => db.destroy() }
 }
 
