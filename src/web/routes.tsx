@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import type { Role } from '../modules/access/access.schema.js'
+import { Loading } from './components/Feedback.js'
 import { AccountPage } from './features/account/AccountPage.js'
 import { AdminOverviewPage } from './features/admin/AdminOverviewPage.js'
 import { AuditPage } from './features/admin/AuditPage.js'
@@ -22,7 +23,6 @@ import { RegulationWatchPage } from './features/knowledge/RegulationWatchPage.js
 import { NotificationsPage } from './features/notifications/NotificationsPage.js'
 import { PersonalDataPage } from './features/privacy/PersonalDataPage.js'
 import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
-import { DashboardPage } from './features/reports/DashboardPage.js'
 import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
 import { ProcessPage } from './features/reviews/ProcessPage.js'
 import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
@@ -39,6 +39,11 @@ import { ReportPage as TrainingReportPage } from './features/training/ReportPage
 import { TrainingAdminPage } from './features/training/TrainingAdminPage.js'
 import { TrainingsPage } from './features/training/TrainingsPage.js'
 import type { TextKey } from './i18n/de.js'
+
+// The dashboard brings the charting library: loaded when it is first opened, not with every page.
+const DashboardPage = lazy(() =>
+  import('./features/reports/DashboardPage.js').then((module) => ({ default: module.DashboardPage })),
+)
 
 /**
  * One page of the signed-in app. The navigation is generated from this table, so a new module
@@ -150,7 +155,11 @@ export const appRoutes: AppRoute[] = [
     path: '/dashboard',
     label: 'reports.nav.dashboard',
     description: 'reports.start.text',
-    element: <DashboardPage />,
+    element: (
+      <Suspense fallback={<Loading />}>
+        <DashboardPage />
+      </Suspense>
+    ),
     roles: ['admin', 'decision_maker', 'auditor'],
   },
   {

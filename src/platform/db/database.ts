@@ -71,8 +71,39 @@ export function createDatabase(database: Config['database'], options: DatabaseOp
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins, log })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins,
+    log,
+  })
   return { db, dialect: 'sqlite', sqliteFile: database.file, close: () => db.destroy() }
+}
+
+/**
+ * The SQLite connection with its prepared statements kept, the most recently used 500 of them:
+ * Kysely prepares every query anew, which costs more than running most of them. Statements are
+ * never used concurrently (one connection, taken under Kysely's mutex), and SQLite prepares a
+ * kept statement again by itself after a schema change.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database, size = 500) {
+  const kept = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => {
+      kept.clear()
+      sqlite.close()
+    },
+    prepare(text: string) {
+      let statement = kept.get(text)
+      if (statement) {
+        kept.delete(text)
+      } else {
+        statement = sqlite.prepare(text)
+        if (kept.size >= size) kept.delete(kept.keys().next().value as string)
+      }
+      kept.set(text, statement)
+      return statement
+    },
+  }
 }
 
 /** Whether the database answers a trivial query. */
