@@ -1,49 +1,82 @@
-import { lazy, type ReactNode, Suspense } from 'react'
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react'
 import type { Role } from '../modules/access/access.schema.js'
 import { Loading } from './components/Feedback.js'
-import { AccountPage } from './features/account/AccountPage.js'
-import { AdminOverviewPage } from './features/admin/AdminOverviewPage.js'
-import { AuditPage } from './features/admin/AuditPage.js'
-import { ContactsAdminPage } from './features/admin/ContactsAdminPage.js'
-import { OfficesPage } from './features/admin/OfficesPage.js'
-import { UnitsPage } from './features/admin/UnitsPage.js'
-import { UsersPage } from './features/admin/UsersPage.js'
-import { AssessmentAdminPage } from './features/assessment/AssessmentAdminPage.js'
-import { CollaborationFormPage } from './features/collaborations/CollaborationFormPage.js'
-import { CollaborationPage } from './features/collaborations/CollaborationPage.js'
-import { CollaborationsPage } from './features/collaborations/CollaborationsPage.js'
-import { ImportPage } from './features/collaborations/ImportPage.js'
-import { WhomToAskPage } from './features/contacts/WhomToAskPage.js'
-import { BundlesPage } from './features/knowledge/BundlesPage.js'
-import { DocumentPage } from './features/knowledge/DocumentPage.js'
-import { EditorPage } from './features/knowledge/EditorPage.js'
-import { HistoryPage } from './features/knowledge/HistoryPage.js'
-import { LibraryPage } from './features/knowledge/LibraryPage.js'
-import { RegulationWatchPage } from './features/knowledge/RegulationWatchPage.js'
-import { NotificationsPage } from './features/notifications/NotificationsPage.js'
-import { PersonalDataPage } from './features/privacy/PersonalDataPage.js'
-import { RegisterExportPage } from './features/reportdocs/RegisterExportPage.js'
-import { ProcessAdminPage } from './features/reviews/ProcessAdminPage.js'
-import { ProcessPage } from './features/reviews/ProcessPage.js'
-import { PublicProcessPage } from './features/reviews/PublicProcessPage.js'
-import { QueuePage } from './features/reviews/QueuePage.js'
-import { AdHocPage } from './features/screening/AdHocPage.js'
-import { ListsPage } from './features/screening/ListsPage.js'
-import { PartnerPage } from './features/screening/PartnerPage.js'
-import { PartnersPage } from './features/screening/PartnersPage.js'
 import { StartPage } from './features/start/StartPage.js'
-import { TemplatePage } from './features/templates/TemplatePage.js'
-import { TemplatesPage } from './features/templates/TemplatesPage.js'
-import { PlayerPage } from './features/training/PlayerPage.js'
-import { ReportPage as TrainingReportPage } from './features/training/ReportPage.js'
-import { TrainingAdminPage } from './features/training/TrainingAdminPage.js'
-import { TrainingsPage } from './features/training/TrainingsPage.js'
 import type { TextKey } from './i18n/de.js'
 
-// The dashboard brings the charting library: loaded when it is first opened, not with every page.
-const DashboardPage = lazy(() =>
-  import('./features/reports/DashboardPage.js').then((module) => ({ default: module.DashboardPage })),
+/**
+ * A page loaded when it is first opened, as a chunk of its own (the start page comes with the app):
+ * the first visit loads far less, and a loading line shows while a page arrives.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }))
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    )
+  }
+}
+
+const AccountPage = page(() => import('./features/account/AccountPage.js'), 'AccountPage')
+const AdminOverviewPage = page(() => import('./features/admin/AdminOverviewPage.js'), 'AdminOverviewPage')
+const AuditPage = page(() => import('./features/admin/AuditPage.js'), 'AuditPage')
+const ContactsAdminPage = page(() => import('./features/admin/ContactsAdminPage.js'), 'ContactsAdminPage')
+const OfficesPage = page(() => import('./features/admin/OfficesPage.js'), 'OfficesPage')
+const UnitsPage = page(() => import('./features/admin/UnitsPage.js'), 'UnitsPage')
+const UsersPage = page(() => import('./features/admin/UsersPage.js'), 'UsersPage')
+const DashboardPage = page(() => import('./features/reports/DashboardPage.js'), 'DashboardPage')
+const AssessmentAdminPage = page(
+  () => import('./features/assessment/AssessmentAdminPage.js'),
+  'AssessmentAdminPage',
 )
+const CollaborationFormPage = page(
+  () => import('./features/collaborations/CollaborationFormPage.js'),
+  'CollaborationFormPage',
+)
+const CollaborationPage = page(
+  () => import('./features/collaborations/CollaborationPage.js'),
+  'CollaborationPage',
+)
+const CollaborationsPage = page(
+  () => import('./features/collaborations/CollaborationsPage.js'),
+  'CollaborationsPage',
+)
+const ImportPage = page(() => import('./features/collaborations/ImportPage.js'), 'ImportPage')
+const WhomToAskPage = page(() => import('./features/contacts/WhomToAskPage.js'), 'WhomToAskPage')
+const BundlesPage = page(() => import('./features/knowledge/BundlesPage.js'), 'BundlesPage')
+const DocumentPage = page(() => import('./features/knowledge/DocumentPage.js'), 'DocumentPage')
+const EditorPage = page(() => import('./features/knowledge/EditorPage.js'), 'EditorPage')
+const HistoryPage = page(() => import('./features/knowledge/HistoryPage.js'), 'HistoryPage')
+const LibraryPage = page(() => import('./features/knowledge/LibraryPage.js'), 'LibraryPage')
+const RegulationWatchPage = page(
+  () => import('./features/knowledge/RegulationWatchPage.js'),
+  'RegulationWatchPage',
+)
+const NotificationsPage = page(
+  () => import('./features/notifications/NotificationsPage.js'),
+  'NotificationsPage',
+)
+const PersonalDataPage = page(() => import('./features/privacy/PersonalDataPage.js'), 'PersonalDataPage')
+const RegisterExportPage = page(
+  () => import('./features/reportdocs/RegisterExportPage.js'),
+  'RegisterExportPage',
+)
+const ProcessAdminPage = page(() => import('./features/reviews/ProcessAdminPage.js'), 'ProcessAdminPage')
+const ProcessPage = page(() => import('./features/reviews/ProcessPage.js'), 'ProcessPage')
+const PublicProcessPage = page(() => import('./features/reviews/PublicProcessPage.js'), 'PublicProcessPage')
+const QueuePage = page(() => import('./features/reviews/QueuePage.js'), 'QueuePage')
+const AdHocPage = page(() => import('./features/screening/AdHocPage.js'), 'AdHocPage')
+const ListsPage = page(() => import('./features/screening/ListsPage.js'), 'ListsPage')
+const PartnerPage = page(() => import('./features/screening/PartnerPage.js'), 'PartnerPage')
+const PartnersPage = page(() => import('./features/screening/PartnersPage.js'), 'PartnersPage')
+const TemplatePage = page(() => import('./features/templates/TemplatePage.js'), 'TemplatePage')
+const TemplatesPage = page(() => import('./features/templates/TemplatesPage.js'), 'TemplatesPage')
+const PlayerPage = page(() => import('./features/training/PlayerPage.js'), 'PlayerPage')
+const TrainingReportPage = page(() => import('./features/training/ReportPage.js'), 'ReportPage')
+const TrainingAdminPage = page(() => import('./features/training/TrainingAdminPage.js'), 'TrainingAdminPage')
+const TrainingsPage = page(() => import('./features/training/TrainingsPage.js'), 'TrainingsPage')
 
 /**
  * One page of the signed-in app. The navigation is generated from this table, so a new module
@@ -155,11 +188,7 @@ export const appRoutes: AppRoute[] = [
     path: '/dashboard',
     label: 'reports.nav.dashboard',
     description: 'reports.start.text',
-    element: (
-      <Suspense fallback={<Loading />}>
-        <DashboardPage />
-      </Suspense>
-    ),
+    element: <DashboardPage />,
     roles: ['admin', 'decision_maker', 'auditor'],
   },
   {
