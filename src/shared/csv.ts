@@ -50,13 +50,30 @@ export function parseCsvRecords(text: string, delimiter = ','): Record<string, s
     .map((row) => Object.fromEntries(header.map((name, index) => [name.trim(), row[index] ?? ''])))
 }
 
-/** Quotes one value for CSV output when needed. */
-export function csvCell(value: string | number | null | undefined): string {
+/** Quotes one value for CSV output when needed (it holds a quote, a line break or the separator). */
+export function csvCell(value: string | number | null | undefined, separator = ','): string {
   const text = value === null || value === undefined ? '' : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (and tab/return, which can too). */
+const formulaStart = /^[=+\-@\t\r]/
+
+/** Prefixes a text that a spreadsheet would take for a formula with an apostrophe. */
+export function guardFormula(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text
+}
+
+/**
+ * CSV for spreadsheet programs: UTF-8 with a byte-order mark (so Excel reads umlauts), CRLF line
+ * ends, quoted where needed, and no text a spreadsheet would run as a formula. Numbers stay as they are.
+ */
+export function spreadsheetCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? guardFormula(cell) : cell)))
+  return `\uFEFF${toCsv(guarded)}`
 }
 
 /** Renders rows as CSV with CRLF line ends (what spreadsheet programs expect). */
-export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `${rows.map((row) => row.map((cell) => csvCell(cell)).join(',')).join('\r\n')}\r\n`
 }

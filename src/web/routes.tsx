@@ -1,22 +1,14 @@
-import { type ComponentType, lazy, type ReactNode, Suspense } from 'react'
+import { type ComponentType, lazy, type ReactNode } from 'react'
 import type { Role } from '../modules/access/access.schema.js'
-import { Loading } from './components/Feedback.js'
 import { StartPage } from './features/start/StartPage.js'
 import type { TextKey } from './i18n/de.js'
 
 /**
  * A page loaded when it is first opened, as a chunk of its own (the start page comes with the app):
- * the first visit loads far less, and a loading line shows while a page arrives.
+ * the first visit loads far less. The app shell shows a loading line while a page arrives.
  */
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): ComponentType {
-  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }))
-  return function LazyPage() {
-    return (
-      <Suspense fallback={<Loading />}>
-        <Page />
-      </Suspense>
-    )
-  }
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }))
 }
 
 const AccountPage = page(() => import('./features/account/AccountPage.js'), 'AccountPage')

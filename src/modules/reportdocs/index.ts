@@ -1,3 +1,4 @@
+export { guardFormula } from '../../shared/csv.js'
 export * from './reportdocs.schema.js'
 export {
   type CaseReportData,
@@ -8,4 +9,3 @@ export {
   gatherCaseReport,
   parseRegisterFields,
 } from './reportdocs.service.js'
-export { guardFormula } from './reportdocs.sheets.js'

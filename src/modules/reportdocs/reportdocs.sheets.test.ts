@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { parseCsv } from '../../shared/csv.js'
+import { guardFormula, parseCsv } from '../../shared/csv.js'
 import {
   columnName,
   csvChunks,
   excelSerial,
-  guardFormula,
   maxCellLength,
   type SheetCell,
   type SheetColumn,

@@ -1,4 +1,5 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate'
+import { csvCell, guardFormula } from '../../shared/csv.js'
 import type { RegisterFieldType } from './reportdocs.schema.js'
 
 /**
@@ -249,21 +250,13 @@ export async function* xlsxChunks(
   yield* drain()
 }
 
-/** Characters that make a spreadsheet read a cell as a formula (and tab/return, which can too). */
-const formulaStart = /^[=+\-@\t\r]/
-
-/** Prefixes a text that a spreadsheet would take for a formula with an apostrophe. */
-export function guardFormula(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text
-}
-
 function csvField(cell: SheetCell, separator: string): string {
   let text: string
   if (cell === null) text = ''
   else if (typeof cell === 'number') text = separator === ';' ? String(cell).replace('.', ',') : String(cell)
   else if (typeof cell === 'string') text = guardFormula(withoutInvalidXml(cell))
   else text = cell.day
-  return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replaceAll('"', '""')}"` : text
+  return csvCell(text, separator)
 }
 
 /** Writes CSV: UTF-8 with a byte-order mark (so Excel reads umlauts), CRLF line ends, RFC 4180 quoting. */

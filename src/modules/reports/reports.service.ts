@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
 import { type PdfColumn, PdfWriter } from '../../platform/pdf/pdf.js'
-import { csvCell } from '../../shared/csv.js'
+import { spreadsheetCsv } from '../../shared/csv.js'
 import { authorize } from '../access/index.js'
 import { researchAreas } from '../collaborations/index.js'
 import {
@@ -257,12 +257,6 @@ export function allFigures(dashboard: Dashboard): Figure[] {
   ]
 }
 
-/** A cell a spreadsheet would read as a formula is prefixed with an apostrophe. */
-function safeCell(value: string | number | null): string {
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(value)) return csvCell(`'${value}`)
-  return csvCell(value)
-}
-
 /** Formats a figure's value for documents in the given language. */
 export function formatValue(
   value: number | null,
@@ -308,7 +302,7 @@ export async function dashboardCsv(
       ...figure.columns.map((c) => row.values[c.key] ?? null),
     ]),
   ]
-  const csv = `\uFEFF${lines.map((line) => line.map(safeCell).join(',')).join('\r\n')}\r\n`
+  const csv = spreadsheetCsv(lines)
   const period = [filter.from, filter.to].filter(Boolean).join('_')
   return { fileName: `liaison-${figure.key}${period ? `-${period}` : ''}.csv`, csv }
 }

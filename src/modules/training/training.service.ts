@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.js'
 import { sha256 } from '../../platform/crypto.js'
 import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
-import { toCsv } from '../../shared/csv.js'
+import { spreadsheetCsv } from '../../shared/csv.js'
 import { newId } from '../../shared/ids.js'
 import { authorize, can } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
@@ -677,11 +677,6 @@ export async function completionByUnitAndModule(ctx: Ctx, filter: ReportFilter =
     .sort((a, b) => a.unitCode.localeCompare(b.unitCode) || a.moduleKey.localeCompare(b.moduleKey))
 }
 
-/** A cell a spreadsheet program will not run as a formula. */
-function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
-
 /** The report as CSV for Excel: UTF-8 with byte-order mark, quoted where needed, CRLF lines. */
 export function reportCsv(rows: readonly ReportRow[], language: 'de' | 'en'): string {
   const header =
@@ -711,10 +706,10 @@ export function reportCsv(rows: readonly ReportRow[], language: 'de' | 'en'): st
           'Share completed (%)',
         ]
   const body = rows.map((row) => [
-    safeCell(row.unitCode),
-    safeCell(row.unitName[language]),
+    row.unitCode,
+    row.unitName[language],
     row.moduleKey,
-    safeCell(row.moduleTitle[language]),
+    row.moduleTitle[language],
     row.required,
     row.completed,
     row.expiring,
@@ -722,7 +717,7 @@ export function reportCsv(rows: readonly ReportRow[], language: 'de' | 'en'): st
     row.missing,
     row.share === null ? '' : Math.round(row.share * 1000) / 10,
   ])
-  return `\uFEFF${toCsv([header, ...body])}`
+  return spreadsheetCsv([header, ...body])
 }
 
 // ---- reminders

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { Suspense, useEffect, useId, useRef, useState } from 'react'
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import type { Locale } from '../../modules/organisation/organisation.schema.js'
 import { api } from '../api/client.js'
@@ -204,7 +204,14 @@ export function AppShell() {
           </nav>
         )}
         <main id="main" ref={mainRef} tabIndex={-1} className="main">
-          {state.status === 'loading' ? <Loading /> : <Outlet />}
+          {state.status === 'loading' ? (
+            <Loading />
+          ) : (
+            // Pages load as chunks of their own when first opened (routes.tsx).
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          )}
         </main>
       </div>
       <footer className="footer">
