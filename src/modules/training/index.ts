@@ -2,7 +2,6 @@ export {
   type ModuleFile,
   parseModuleFile,
   readModuleFolder,
-  renderMarkdown,
   scoreQuiz,
   shippedModulesFolder,
 } from './training.content.js'

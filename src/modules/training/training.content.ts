@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import MarkdownIt from 'markdown-it'
 import type { z } from 'zod'
 import { AppError } from '../../platform/errors.js'
+import { renderMarkdown } from '../../shared/markdown.js'
 import {
   type AttemptResult,
   type TrainingModuleContent,
@@ -78,25 +78,6 @@ export function readModuleFolder(folder: string): ModuleFile[] {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => ({ fileName: join(folder, name), text: readFileSync(join(folder, name), 'utf8') }))
-}
-
-// Raw HTML in lessons is shown as text, never interpreted; markdown-it refuses javascript: and data: links.
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true })
-const defaultLinkOpen =
-  markdown.renderer.rules.link_open ??
-  ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options))
-markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-  const token = tokens[index]
-  if (token && /^https?:/i.test(String(token.attrGet('href') ?? ''))) {
-    token.attrSet('target', '_blank')
-    token.attrSet('rel', 'noopener noreferrer')
-  }
-  return defaultLinkOpen(tokens, index, options, env, self)
-}
-
-/** Renders lesson Markdown to HTML that is safe to insert into the page. */
-export function renderMarkdown(source: string): string {
-  return markdown.render(source)
 }
 
 /** The module as the learner gets it: rendered lessons, and questions without their answers. */
