@@ -175,7 +175,7 @@ export async function loadCases(db: Db, dialect: Dialect, filter: DashboardFilte
     select c.id, c.status, c.unit_id as "unitId", c.trl,
       ${day(dialect, 'c.submitted_at')} as "submittedOn",
       ${day(dialect, 'c.decided_at')} as "decidedOn",
-      case when c.decided_at is null or c.submitted_at is null then null
+      case when c.decided_at is null or c.submitted_at is null or c.decided_at < c.submitted_at then null
         else ${daysBetween(dialect, 'c.submitted_at', 'c.decided_at')} end as "daysToDecision",
       f.risk_level as "riskLevel", f.research_areas as "researchAreas", f.funders,
       f.start_date as "startDate", f.end_date as "endDate", f.outcome, f.partners

@@ -469,7 +469,7 @@ export async function annualOverviewPdf(
   for (const figure of dashboard.portfolio) figureTable(figure)
   pdf.heading(t.process, 1)
   for (const figure of dashboard.process) figureTable(figure)
-  for (const section of dashboard.sections) {
+  for (const section of dashboard.sections.filter((candidate) => candidate.figures.length > 0)) {
     pdf.heading(de ? section.titleDe : section.titleEn, 1)
     for (const figure of section.figures) figureTable(figure)
   }

@@ -629,6 +629,36 @@ describe('exports', () => {
   })
 })
 
+describe('amendments', () => {
+  it('leave an earlier decision out of the time to decision once the case is submitted again', async () => {
+    const db = test.database.db
+    const a = await db
+      .selectFrom('collaborations')
+      .select(['id', 'submittedAt'])
+      .where('reference', '=', 'TEST-A')
+      .executeTakeFirstOrThrow()
+    // A's amendment was submitted after its decision (2026-01-20) and is not decided yet.
+    await db
+      .updateTable('collaborations')
+      .set({ submittedAt: '2026-05-02T00:00:00.000Z' })
+      .where('id', '=', a.id)
+      .execute()
+    try {
+      const result = await dashboard()
+      const months = figure(result, 'decisionTimeByMonth').rows
+      expect(months.map((row) => row.key)).not.toContain('2026-01')
+      for (const row of months) expect(row.values.median ?? 0).toBeGreaterThanOrEqual(0)
+      expect(result.kpis.decided).toBe(3)
+    } finally {
+      await db
+        .updateTable('collaborations')
+        .set({ submittedAt: a.submittedAt })
+        .where('id', '=', a.id)
+        .execute()
+    }
+  })
+})
+
 describe('kept figures', () => {
   const openReview = (collaborationId: string) => ({
     id: newId(),

@@ -122,7 +122,7 @@ function FigureChart({ figure, locale, chartId }: { figure: Figure; locale: Loca
         <LineChart data={data} margin={{ top: 12, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#e6e1d8" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 12 }} interval="preserveStartEnd" minTickGap={16} />
-          <YAxis tick={{ fontSize: 12 }} width={40} />
+          <YAxis tick={{ fontSize: 12 }} width={40} domain={[0, 'auto']} />
           <Tooltip formatter={(value) => format(value)} />
           <Legend formatter={legendText} />
           {columns.map((column, index) => (
@@ -502,22 +502,24 @@ export function DashboardPage() {
               ))}
             </div>
           </section>
-          {data.sections.map((section) => (
-            <section key={section.key} aria-labelledby={`dashboard-${section.key}`}>
-              <h2 id={`dashboard-${section.key}`} className="section__title dashboard__section-title">
-                {locale === 'de' ? section.titleDe : section.titleEn}
-              </h2>
-              <div className="dashboard-grid">
-                {section.figures.map((figure) => (
-                  <FigureCard
-                    key={figure.key}
-                    figure={{ ...figure, key: `${section.key}.${figure.key}` }}
-                    query={query}
-                  />
-                ))}
-              </div>
-            </section>
-          ))}
+          {data.sections
+            .filter((section) => section.figures.length > 0)
+            .map((section) => (
+              <section key={section.key} aria-labelledby={`dashboard-${section.key}`}>
+                <h2 id={`dashboard-${section.key}`} className="section__title dashboard__section-title">
+                  {locale === 'de' ? section.titleDe : section.titleEn}
+                </h2>
+                <div className="dashboard-grid">
+                  {section.figures.map((figure) => (
+                    <FigureCard
+                      key={figure.key}
+                      figure={{ ...figure, key: `${section.key}.${figure.key}` }}
+                      query={query}
+                    />
+                  ))}
+                </div>
+              </section>
+            ))}
           <p className="muted dashboard__generated">
             {t('reports.generated', { date: formatDateTime(locale, data.generatedAt) })}
           </p>
