@@ -62,6 +62,7 @@ async function prepare(databaseUrl: string, schema: string | undefined, filesDir
     DATABASE_URL: databaseUrl,
     FILES_DIR: filesDir,
     LOG_LEVEL: 'warn',
+    SLOW_QUERY_MS: '0',
   })
   const database = await openMigratedDatabase(config, { schema })
   try {
