@@ -115,10 +115,10 @@ test('the templates page documents the placeholders, and the legal office saves 
   await page.getByRole('button', { name: 'Vorlage bearbeiten' }).click()
   const body = page.getByLabel('Text (Markdown mit Platzhaltern)')
   const original = await body.inputValue()
-  // An unknown placeholder is refused with its line.
+  // An unknown placeholder is refused with its line, in the reader's language.
   await body.fill(`${original}\n{{partner.adresse}}`)
   await page.getByRole('button', { name: 'Als neue Version speichern' }).click()
-  await expect(page.getByText(/Unknown placeholder "partner\.adresse"/).first()).toBeVisible()
+  await expect(page.getByText(/Zeile \d+: Unbekannter Platzhalter „partner\.adresse“/).first()).toBeVisible()
   await expectAccessible(page)
   await screenshot(page, 'templates-edit-error-de')
   await body.fill(original.replace('## Zweck', '## Zweck der Zusammenarbeit'))

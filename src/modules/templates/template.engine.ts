@@ -37,10 +37,17 @@ export type TemplateValue = string | boolean | null | TemplateValue[] | { [key: 
 /** The data a template is filled from. */
 export type TemplateContext = { [key: string]: TemplateValue }
 
-/** A problem found in a template, with the line it is on (1-based). */
+/** A problem found in a template, with the line it is on (1-based), in English and German. */
 export interface TemplateProblem {
   line: number
   message: string
+  messageDe: string
+}
+
+/** What a tag that cannot be read says about itself, in both languages. */
+interface TagProblem {
+  en: string
+  de: string
 }
 
 /** Thrown when a template does not parse or names placeholders that do not exist. */
@@ -67,20 +74,24 @@ type Tag =
 const tagPattern = /\{\{([^{}]*)\}\}/g
 const pathPattern = /^(?:@(?:number|first|last)|this|[a-zA-Z][a-zA-Z0-9]*(?:\.[a-zA-Z][a-zA-Z0-9]*)*)$/
 
-function readTag(inner: string): Tag | string {
+function readTag(inner: string): Tag | TagProblem {
   const text = inner.trim()
   if (text.startsWith('!')) return { kind: 'comment' }
   if (text === 'else') return { kind: 'else' }
   const open = /^#(if|unless|each)\s+(\S+)$/.exec(text)
   if (open) {
     const path = open[2] ?? ''
-    if (!pathPattern.test(path)) return `"${path}" is not a placeholder name`
+    if (!pathPattern.test(path))
+      return { en: `"${path}" is not a placeholder name`, de: `„${path}“ ist kein Platzhaltername` }
     return { kind: 'open', block: open[1] as 'if' | 'unless' | 'each', path }
   }
   const close = /^\/(if|unless|each)$/.exec(text)
   if (close) return { kind: 'close', block: close[1] as 'if' | 'unless' | 'each' }
   if (!pathPattern.test(text))
-    return `"{{${inner}}}" is not a placeholder (names are letters and digits joined by dots)`
+    return {
+      en: `"{{${inner}}}" is not a placeholder (names are letters and digits joined by dots)`,
+      de: `„{{${inner}}}“ ist kein Platzhalter (Namen sind Buchstaben und Ziffern, durch Punkte verbunden)`,
+    }
   return { kind: 'value', path: text }
 }
 
@@ -108,7 +119,11 @@ export function parseTemplate(source: string): Node[] {
     if (text === '') return
     const stray = text.search(/\{\{|\}\}/)
     if (stray >= 0) {
-      problems.push({ line: lineOf(source, offset + stray), message: 'Unmatched "{{" or "}}"' })
+      problems.push({
+        line: lineOf(source, offset + stray),
+        message: 'Unmatched "{{" or "}}"',
+        messageDe: '„{{“ oder „}}“ ohne Gegenstück',
+      })
       return
     }
     target().push({ kind: 'text', text })
@@ -128,15 +143,15 @@ export function parseTemplate(source: string): Node[] {
     const newline = source.indexOf('\n', end)
     const lineEnd = newline === -1 ? source.length : newline
     const standalone =
-      typeof tag !== 'string' &&
+      'kind' in tag &&
       tag.kind !== 'value' &&
       lineStart >= cursor &&
       source.slice(lineStart, start).trim() === '' &&
       source.slice(end, lineEnd).trim() === ''
     pushText(source.slice(cursor, standalone ? lineStart : start), cursor)
     cursor = standalone ? Math.min(lineEnd + 1, source.length) : end
-    if (typeof tag === 'string') {
-      problems.push({ line, message: tag })
+    if (!('kind' in tag)) {
+      problems.push({ line, message: tag.en, messageDe: tag.de })
       continue
     }
     switch (tag.kind) {
@@ -164,17 +179,27 @@ export function parseTemplate(source: string): Node[] {
       case 'else': {
         const top = stack.at(-1)
         if (top?.node.kind !== 'if' || top.inElse)
-          problems.push({ line, message: '"{{else}}" outside an if block' })
+          problems.push({
+            line,
+            message: '"{{else}}" outside an if block',
+            messageDe: '„{{else}}“ außerhalb eines if-Blocks',
+          })
         else top.inElse = true
         break
       }
       case 'close': {
         const top = stack.pop()
-        if (!top) problems.push({ line, message: `"{{/${tag.block}}}" without an opening tag` })
+        if (!top)
+          problems.push({
+            line,
+            message: `"{{/${tag.block}}}" without an opening tag`,
+            messageDe: `„{{/${tag.block}}}“ ohne öffnenden Platzhalter`,
+          })
         else if (top.block !== tag.block) {
           problems.push({
             line,
             message: `"{{/${tag.block}}}" closes "{{#${top.block}}}" from line ${top.node.line}`,
+            messageDe: `„{{/${tag.block}}}“ schließt „{{#${top.block}}}“ aus Zeile ${top.node.line}`,
           })
         }
         break
@@ -183,7 +208,11 @@ export function parseTemplate(source: string): Node[] {
   }
   pushText(source.slice(cursor), cursor)
   for (const open of stack) {
-    problems.push({ line: open.node.line, message: `"{{#${open.block} ${open.node.path}}}" is never closed` })
+    problems.push({
+      line: open.node.line,
+      message: `"{{#${open.block} ${open.node.path}}}" is never closed`,
+      messageDe: `„{{#${open.block} ${open.node.path}}}“ wird nie geschlossen`,
+    })
   }
   if (problems.length > 0) throw new TemplateError(problems)
   return root
@@ -225,7 +254,11 @@ export function checkTemplate(source: string, vocabulary: Vocabulary): TemplateP
       if (node.kind === 'text') continue
       const entry = lookup(vocabulary, scopes, node.path)
       if (entry === undefined) {
-        problems.push({ line: node.line, message: `Unknown placeholder "${node.path}"` })
+        problems.push({
+          line: node.line,
+          message: `Unknown placeholder "${node.path}"`,
+          messageDe: `Unbekannter Platzhalter „${node.path}“`,
+        })
         continue
       }
       if (node.kind === 'value') {
@@ -236,12 +269,17 @@ export function checkTemplate(source: string, vocabulary: Vocabulary): TemplateP
               entry.type === 'list'
                 ? `"${node.path}" is a list: use {{#each ${node.path}}}`
                 : `"${node.path}" is a yes/no flag: use {{#if ${node.path}}}`,
+            messageDe:
+              entry.type === 'list'
+                ? `„${node.path}“ ist eine Liste: {{#each ${node.path}}} verwenden`
+                : `„${node.path}“ ist ein Ja/Nein-Wert: {{#if ${node.path}}} verwenden`,
           })
         }
         if (entry === 'loop' && node.path !== '@number') {
           problems.push({
             line: node.line,
             message: `"${node.path}" is a yes/no flag: use {{#if ${node.path}}}`,
+            messageDe: `„${node.path}“ ist ein Ja/Nein-Wert: {{#if ${node.path}}} verwenden`,
           })
         }
       } else if (node.kind === 'if') {
@@ -249,7 +287,11 @@ export function checkTemplate(source: string, vocabulary: Vocabulary): TemplateP
         walk(node.otherwise, scopes)
       } else {
         if (entry === 'item' || entry === 'loop' || entry.type !== 'list') {
-          problems.push({ line: node.line, message: `"${node.path}" is not a list and cannot be repeated` })
+          problems.push({
+            line: node.line,
+            message: `"${node.path}" is not a list and cannot be repeated`,
+            messageDe: `„${node.path}“ ist keine Liste und kann nicht wiederholt werden`,
+          })
           continue
         }
         walk(node.body, [...scopes, entry])

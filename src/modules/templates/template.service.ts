@@ -279,6 +279,8 @@ export async function saveTemplate(
           field: 'body',
           message: `Line ${problem.line}: ${problem.message}`,
         })),
+        // The same problems in both languages, for the editor to show in the reader's.
+        data: { problems },
       },
     )
   }
@@ -433,6 +435,7 @@ export async function generateDraft(
         field: 'templateKey',
         message: `Line ${problem.line}: ${problem.message}`,
       })),
+      data: { problems },
     })
   }
   const language = request.language

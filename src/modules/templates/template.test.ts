@@ -86,7 +86,11 @@ describe('the template engine', () => {
 
   it('refuses unknown placeholders and misused ones, naming the line', () => {
     expect(checkTemplate('Hello\n{{institution.nmae}}', vocabulary)).toEqual([
-      { line: 2, message: 'Unknown placeholder "institution.nmae"' },
+      {
+        line: 2,
+        message: 'Unknown placeholder "institution.nmae"',
+        messageDe: 'Unbekannter Platzhalter „institution.nmae“',
+      },
     ])
     expect(checkTemplate('{{partners}}', vocabulary)[0]?.message).toContain('is a list')
     expect(checkTemplate('{{#each institution.name}}x{{/each}}', vocabulary)[0]?.message).toContain(
@@ -384,6 +388,14 @@ describe('contract drafts from a case', () => {
     const problem = await unknown.json()
     expect(problem.errors[0].field).toBe('body')
     expect(problem.errors[0].message).toContain('Unknown placeholder "partner.adress"')
+    // The same problem in both languages, with its line, for the editor.
+    expect(problem.problems).toEqual([
+      {
+        line: expect.any(Number),
+        message: 'Unknown placeholder "partner.adress"',
+        messageDe: 'Unbekannter Platzhalter „partner.adress“',
+      },
+    ])
     const stale = await admin.request('/api/v1/templates/cooperation-agreement/en', {
       method: 'PUT',
       json: { title: 'X', body: current.body, baseVersion: current.version + 5 },

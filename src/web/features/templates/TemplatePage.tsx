@@ -8,6 +8,25 @@ import { useAsync } from '../../components/useAsync.js'
 import { formatDateTime, useLocale, useT } from '../../i18n/i18n.js'
 import { templatesApi } from './api.js'
 
+/** A problem of a template's text on one line, in English and German (from the server). */
+interface TemplateLineProblem {
+  line: number
+  message: string
+  messageDe: string
+}
+
+/** The line problems of a refused save, when the server sent them. */
+function lineProblemsOf(body: unknown): TemplateLineProblem[] {
+  const problems = (body as { problems?: unknown } | null)?.problems
+  if (!Array.isArray(problems)) return []
+  return problems.filter(
+    (problem): problem is TemplateLineProblem =>
+      typeof problem?.line === 'number' &&
+      typeof problem?.message === 'string' &&
+      typeof problem?.messageDe === 'string',
+  )
+}
+
 /** Editing a template: a new version is saved; unknown placeholders and stale saves are refused. */
 function TemplateEditor({
   templateKey,
@@ -28,7 +47,19 @@ function TemplateEditor({
   const [body, setBody] = useState(initial.body)
   const [changeNote, setChangeNote] = useState('')
   const [conflict, setConflict] = useState(false)
-  const bodyProblems = form.fieldErrors.filter((error) => error.field === 'body')
+  const { locale } = useLocale()
+  const [lineProblems, setLineProblems] = useState<TemplateLineProblem[]>([])
+  // The server names each problem with its line in English and German; shown in the reader's language.
+  const bodyProblems =
+    lineProblems.length > 0
+      ? lineProblems.map((problem) => ({
+          field: 'body',
+          message: t('templates.edit.lineProblem', {
+            line: problem.line,
+            problem: locale === 'de' ? problem.messageDe : problem.message,
+          }),
+        }))
+      : form.fieldErrors.filter((error) => error.field === 'body')
   return (
     <form
       className="form"
@@ -36,6 +67,7 @@ function TemplateEditor({
       onSubmit={(event) => {
         event.preventDefault()
         setConflict(false)
+        setLineProblems([])
         void form.submit(
           SaveTemplateSchema,
           { title, body, changeNote, baseVersion: initial.version },
@@ -45,6 +77,7 @@ function TemplateEditor({
               onSaved(saved.version)
             } catch (error) {
               if (isApiError(error, 409)) setConflict(true)
+              if (isApiError(error, 422)) setLineProblems(lineProblemsOf(error.body))
               throw error
             }
           },

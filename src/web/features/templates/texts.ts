@@ -52,6 +52,7 @@ export const templatesDe = {
   'templates.edit.conflict':
     'Inzwischen hat jemand eine neuere Version gespeichert. Laden Sie die Vorlage neu und übernehmen Sie Ihre Änderungen.',
   'templates.edit.problems': 'Die Vorlage hat Fehler',
+  'templates.edit.lineProblem': 'Zeile {line}: {problem}',
 
   'templates.case.title': 'Vertragsentwurf erstellen',
   'templates.case.intro':
@@ -131,6 +132,7 @@ export const templatesEn: Record<keyof typeof templatesDe, string> = {
   'templates.edit.conflict':
     'Someone saved a newer version in the meantime. Reload the template and apply your changes to it.',
   'templates.edit.problems': 'The template has errors',
+  'templates.edit.lineProblem': 'Line {line}: {problem}',
 
   'templates.case.title': 'Generate contract draft',
   'templates.case.intro':
