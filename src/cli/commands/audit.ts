@@ -1,11 +1,14 @@
-import { type AuditVerification, verifyAuditChain } from '../../modules/audit/index.js'
+import { type AuditVerification, checkAndRecordChain } from '../../modules/audit/index.js'
 import { loadConfig } from '../../platform/config.js'
 import { type CommandInput, exitCodes } from '../command.js'
 import { withCliContext } from '../context.js'
 
-/** `liaison audit verify`: recomputes the hash chain; exit 1 at the first broken entry. */
+/**
+ * `liaison audit verify`: recomputes the hash chain and records the result (reports cite the
+ * newest); exit 1 at the first broken entry.
+ */
 export async function verifyAudit(input: CommandInput): Promise<number> {
-  const verification = await withCliContext(loadConfig(), (ctx) => verifyAuditChain(ctx.db))
+  const verification = await withCliContext(loadConfig(), (ctx) => checkAndRecordChain(ctx.db, ctx.now()))
   if (verification.ok) {
     input.io.stdout.write(`${describeVerification(verification)}\n`)
     return exitCodes.ok

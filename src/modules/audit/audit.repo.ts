@@ -140,3 +140,62 @@ export async function summarizeEntity(
     last: String(row.last),
   }))
 }
+
+/** Every entry about one entity, oldest first. */
+export async function entityEvents(db: Db, entityType: string, entityId: string): Promise<AuditRow[]> {
+  return db
+    .selectFrom('auditEvents')
+    .selectAll()
+    .where('entityType', '=', entityType)
+    .where('entityId', '=', entityId)
+    .orderBy('seq', 'asc')
+    .execute()
+}
+
+/** The hash of the entry just before the given sequence number (numbers may have gaps), or null. */
+export async function findHashBefore(db: Db, seq: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('auditEvents')
+    .select('hash')
+    .where('seq', '<', seq)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.hash ?? null
+}
+
+/** The `after` of an entry (an erasure's record of the digests it changed), by id. */
+export async function findEventAfter(db: Db, id: string): Promise<string | null | undefined> {
+  const row = await db.selectFrom('auditEvents').select('after').where('id', '=', id).executeTakeFirst()
+  return row === undefined ? undefined : row.after
+}
+
+/** Stores the result of a full verification. */
+export async function insertChainCheck(
+  db: Db,
+  row: {
+    id: string
+    checkedAt: string
+    ok: boolean
+    checked: number
+    firstBrokenSeq: number | null
+    reason: string | null
+  },
+): Promise<void> {
+  await db
+    .insertInto('auditChainChecks')
+    .values({ ...row, ok: row.ok ? 1 : 0 })
+    .execute()
+}
+
+/** The newest full verification, if any. */
+export async function latestChainCheck(db: Db) {
+  const row = await db
+    .selectFrom('auditChainChecks')
+    .selectAll()
+    .orderBy('checkedAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row === undefined ? null : { ...row, ok: row.ok === 1 }
+}

@@ -121,6 +121,56 @@ function redactedDigests(after: string | null): Record<string, unknown> {
   }
 }
 
+/** A full verification as it was recorded, with its time. */
+export type ChainCheck = AuditVerification & { checkedAt: string }
+
+/** Verifies the whole chain and records the result, for reports to cite (daily job, the CLI). */
+export async function checkAndRecordChain(db: Db, now: Date): Promise<ChainCheck> {
+  const result = await verifyAuditChain(db)
+  const checkedAt = now.toISOString()
+  await repo.insertChainCheck(db, { id: newId(), checkedAt, ...result })
+  return { ...result, checkedAt }
+}
+
+/** The newest recorded full verification, or null when there was none yet. */
+export async function latestChainCheck(db: Db): Promise<ChainCheck | null> {
+  const row = await repo.latestChainCheck(db)
+  if (!row) return null
+  const { ok, checked, firstBrokenSeq, reason, checkedAt } = row
+  return { ok, checked, firstBrokenSeq, reason, checkedAt }
+}
+
+/**
+ * Verifies the entries about one entity where they stand in the chain: each entry's hash from its
+ * fields, its link to the entry just before it, and its content against its digest (or, when an
+ * erasure pseudonymised it, against the digest the erasure recorded). The cost grows with the
+ * entity's entries, not with the whole chain, so a report can check its case on every download.
+ */
+export async function verifyEntityEntries(
+  db: Db,
+  entityType: string,
+  entityId: string,
+): Promise<AuditVerification> {
+  let checked = 0
+  const broken = (seq: number, reason: string) => ({ ok: false, checked, firstBrokenSeq: seq, reason })
+  for (const row of await repo.entityEvents(db, entityType, entityId)) {
+    const previous = (await repo.findHashBefore(db, row.seq)) ?? genesisHash
+    if (row.prevHash !== previous) return broken(row.seq, 'prevHash does not match the previous entry')
+    if (hashEntry(row) !== row.hash) return broken(row.seq, 'entry content does not match its hash')
+    if (row.contentSalt === null) return broken(row.seq, 'entry content is unverifiable (no salt)')
+    const digest = digestContent(row.contentSalt, row)
+    if (row.redactedBy === null) {
+      if (digest !== row.contentDigest) return broken(row.seq, 'entry content does not match its hash')
+    } else {
+      const recorded = redactedDigests((await repo.findEventAfter(db, row.redactedBy)) ?? null)
+      if (recorded[String(row.seq)] !== digest)
+        return broken(row.seq, 'pseudonymised entry does not match the digest its erasure recorded')
+    }
+    checked++
+  }
+  return { ok: true, checked, firstBrokenSeq: null, reason: null }
+}
+
 /** The verification as a service call, for the API. */
 export async function verifyAuditTrail(ctx: Ctx): Promise<AuditVerification> {
   authorize(ctx.actor, 'audit.verify')

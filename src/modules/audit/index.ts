@@ -1,3 +1,4 @@
+export { chainCheckSchedule, verifyChainJob } from './audit.jobs.js'
 export {
   AuditEventSchema,
   AuditQuerySchema,
@@ -7,12 +8,16 @@ export {
 export {
   type AuditInput,
   type AuditSummary,
+  type ChainCheck,
+  checkAndRecordChain,
   erasureAction,
+  latestChainCheck,
   listAuditEvents,
   recordAudit,
   summarizeAuditTrail,
   verifyAuditChain,
   verifyAuditTrail,
+  verifyEntityEntries,
 } from './audit.service.js'
 
 import './audit.personal-data.js'

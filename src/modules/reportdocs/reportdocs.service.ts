@@ -2,7 +2,14 @@ import type { Ctx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { authorize, can } from '../access/index.js'
 import { type Assessment, findLatestRiskLevels, getLatestAssessment } from '../assessment/index.js'
-import { type AuditSummary, recordAudit, summarizeAuditTrail, verifyAuditChain } from '../audit/index.js'
+import {
+  type AuditSummary,
+  checkAndRecordChain,
+  latestChainCheck,
+  recordAudit,
+  summarizeAuditTrail,
+  verifyEntityEntries,
+} from '../audit/index.js'
 import {
   type Collaboration,
   type CollaborationStatus,
@@ -51,7 +58,11 @@ export interface CaseReportData {
   screening: CollaborationScreening
   review: CaseReview
   audit: AuditSummary
-  chain: { ok: boolean; checked: number; firstBrokenSeq: number | null }
+  /** The case's entries, checked now, and the newest full verification of the chain. */
+  chain: {
+    entries: { ok: boolean; checked: number; firstBrokenSeq: number | null }
+    full: { ok: boolean; checked: number; firstBrokenSeq: number | null; checkedAt: string }
+  }
 }
 
 /** The language of a document: the one asked for, else the user's locale (Accept-Language), else German. */
@@ -93,7 +104,10 @@ export async function gatherCaseReport(ctx: Ctx, id: string): Promise<CaseReport
   await requireCaseFor(ctx, id, 'report.case')
   const collaboration = await openCollaboration(ctx, id)
   const units = await listUnits(ctx)
-  const chain = await verifyAuditChain(ctx.db)
+  // The case's own entries are checked where they stand in the chain on every download; the whole
+  // chain is cited from its newest full verification (daily job), or verified now if there was none.
+  const entries = await verifyEntityEntries(ctx.db, 'collaboration', id)
+  const full = (await latestChainCheck(ctx.db)) ?? (await checkAndRecordChain(ctx.db, ctx.now()))
   return {
     institution: ctx.config.institution.name,
     generatedAt: ctx.now(),
@@ -105,7 +119,15 @@ export async function gatherCaseReport(ctx: Ctx, id: string): Promise<CaseReport
     screening: await getCollaborationScreening(ctx, id),
     review: await getCaseReview(ctx, id),
     audit: await summarizeAuditTrail(ctx.db, 'collaboration', id),
-    chain: { ok: chain.ok, checked: chain.checked, firstBrokenSeq: chain.firstBrokenSeq },
+    chain: {
+      entries: { ok: entries.ok, checked: entries.checked, firstBrokenSeq: entries.firstBrokenSeq },
+      full: {
+        ok: full.ok,
+        checked: full.checked,
+        firstBrokenSeq: full.firstBrokenSeq,
+        checkedAt: full.checkedAt,
+      },
+    },
   }
 }
 

@@ -120,7 +120,10 @@ describe('report documents', () => {
       for (const condition of decision.conditions) contains(condition)
       // Audit trail summary with chain verification
       contains('Audit trail (summary)')
-      contains('Whole chain verified, unaltered')
+      contains("This case's entries in the hash chain")
+      contains('verified now, unaltered')
+      contains('Whole hash chain')
+      contains('verified in full on')
     })
 
     it('quotes the highlighted evidence passages of matched entries and areas', async () => {

@@ -16,6 +16,7 @@ export interface Database {
   rateLimits: RateLimitTable
   oidcLogins: OidcLoginTable
   auditEvents: AuditEventTable
+  auditChainChecks: AuditChainCheckTable
   counters: CounterTable
   questionnaires: QuestionnaireTable
   collaborations: CollaborationTable
@@ -174,6 +175,17 @@ export interface OidcLoginTable {
   codeVerifier: string
   returnTo: string
   createdAt: string
+}
+
+/** One full verification of the audit chain and its result. */
+export interface AuditChainCheckTable {
+  id: string
+  checkedAt: string
+  /** 1 when the whole chain verified, 0 when it did not. */
+  ok: number
+  checked: number
+  firstBrokenSeq: number | null
+  reason: string | null
 }
 
 export interface AuditEventTable {

@@ -13,6 +13,7 @@ import * as templates from './0011_templates.js'
 import * as reportFacts from './0012_report_facts.js'
 import * as personalData from './0014_personal_data.js'
 import * as reportFigures from './0015_report_figures.js'
+import * as auditChecks from './0016_audit_checks.js'
 
 /** Every migration, in order; names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012_report_facts': reportFacts,
   '0014_personal_data': personalData,
   '0015_report_figures': reportFigures,
+  '0016_audit_checks': auditChecks,
 }
