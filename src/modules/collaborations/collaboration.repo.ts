@@ -55,15 +55,31 @@ export async function updateCollaboration(
   await trx.updateTable('collaborations').set(changes).where('id', '=', id).execute()
 }
 
-/** The ids of the collaborations in any of the statuses (for cross-cutting checks such as the regulation watch). */
-export async function listCollaborationIdsInStatus(db: Db, statuses: readonly string[]): Promise<string[]> {
+/** A page of the collaborations in the given statuses, by id (keyset: those after `afterId`). */
+export async function listInStatusPage(db: Db, statuses: readonly string[], afterId: string, limit: number) {
   if (statuses.length === 0) return []
-  const rows = await db
+  return db
     .selectFrom('collaborations')
-    .select('id')
+    .selectAll()
     .where('status', 'in', [...statuses])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
     .execute()
-  return rows.map((row) => row.id)
+}
+
+/** The member user ids of several collaborations at once, by collaboration. */
+export async function listMemberIdsOf(db: Db, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const members = new Map<string, string[]>()
+  if (ids.length === 0) return members
+  const rows = await db
+    .selectFrom('collaborationMembers')
+    .select(['collaborationId', 'userId'])
+    .where('collaborationId', 'in', [...ids])
+    .execute()
+  for (const row of rows)
+    members.set(row.collaborationId, [...(members.get(row.collaborationId) ?? []), row.userId])
+  return members
 }
 
 /** The user ids allowed to edit a collaboration (author, PIs and members who are users). */

@@ -985,6 +985,36 @@ export interface CaseSnapshot {
 export async function loadCaseSnapshot(db: Db, id: string): Promise<CaseSnapshot | undefined> {
   const row = await repo.findCollaboration(db, id)
   if (!row) return undefined
+  return toSnapshot(row, await repo.listMemberIds(db, id))
+}
+
+/**
+ * Every case in the given statuses as a snapshot, read a page at a time (two queries per page,
+ * not per case), so that work over all running cases stays quick at tens of thousands of them.
+ */
+export async function* caseSnapshotsInStatus(
+  db: Db,
+  statuses: readonly CollaborationStatus[],
+  pageSize = 500,
+): AsyncGenerator<CaseSnapshot> {
+  let afterId = ''
+  for (;;) {
+    const rows = await repo.listInStatusPage(db, statuses, afterId, pageSize)
+    if (rows.length === 0) return
+    const members = await repo.listMemberIdsOf(
+      db,
+      rows.map((row) => row.id),
+    )
+    for (const row of rows) yield toSnapshot(row, members.get(row.id) ?? [])
+    if (rows.length < pageSize) return
+    afterId = (rows.at(-1) as { id: string }).id
+  }
+}
+
+function toSnapshot(
+  row: NonNullable<Awaited<ReturnType<typeof repo.findCollaboration>>>,
+  memberIds: string[],
+): CaseSnapshot {
   return {
     id: row.id,
     reference: row.reference,
@@ -993,7 +1023,7 @@ export async function loadCaseSnapshot(db: Db, id: string): Promise<CaseSnapshot
     sheet: parseSheet(row.sheet),
     version: row.version,
     decidedVersion: row.decidedVersion,
-    memberIds: await repo.listMemberIds(db, id),
+    memberIds,
     decision: row.decision ? JSON.parse(row.decision) : null,
     submittedAt: row.submittedAt,
   }

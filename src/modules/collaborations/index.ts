@@ -1,9 +1,10 @@
-export { countCollaborations, listCollaborationIdsInStatus } from './collaboration.repo.js'
+export { countCollaborations } from './collaboration.repo.js'
 export * from './collaboration.schema.js'
 export {
   activateCollaboration,
   addAttachment,
   type CaseSnapshot,
+  caseSnapshotsInStatus,
   collaborationResource,
   createCollaboration,
   createFollowUp,

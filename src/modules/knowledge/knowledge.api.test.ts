@@ -194,6 +194,8 @@ describe('the knowledge API', () => {
     })
     expect(saved.status).toBe(201)
     const regulationId = (await saved.json()).documentId
+    // The watch runs as a job after the save committed.
+    await runJobsUntilIdle({ context: () => test.ctx, workerId: 'regulation-watch' })
     const mine = await (await researcher.request('/api/v1/notifications')).json()
     const notices = mine.items.filter((item: { kind: string }) => item.kind === 'regulation_changed')
     expect(notices).toHaveLength(1)
@@ -208,6 +210,7 @@ describe('the knowledge API', () => {
       method: 'PUT',
       json: { ...regulation, baseVersion: 1, topics: ['personal-data', 'data-export'] },
     })
+    await runJobsUntilIdle({ context: () => test.ctx, workerId: 'regulation-watch' })
     const after = await (await researcher.request('/api/v1/notifications')).json()
     const latest = after.items.find((item: { kind: string }) => item.kind === 'regulation_changed')
     expect(latest.link).toBe(`/knowledge/documents/${regulationId}/history?from=1&to=2`)

@@ -2,6 +2,7 @@ import { diffLines } from 'diff'
 import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
 import { AppError } from '../../platform/errors.js'
+import { enqueue } from '../../platform/jobs/index.js'
 import { isoDay } from '../../shared/dates.js'
 import { isUuid, newId } from '../../shared/ids.js'
 import { type Actor, authorize, can, hasRole, type PolicyResource } from '../access/index.js'
@@ -35,7 +36,7 @@ import {
   type TouchedCase,
   type VersionDiff,
 } from './knowledge.schema.js'
-import { findTouchedCases, watchRegulation } from './knowledge.watch.js'
+import { findTouchedCases, regulationWatchJob } from './knowledge.watch.js'
 
 // ---- access
 
@@ -568,7 +569,12 @@ export async function saveInTransaction(
         ['regulation', metadata.effectiveDate, stored.topics, metadata.jurisdiction, input.body].join(
           '\u0000',
         )
-    if (changed) await watchRegulation(trx, ctx, document, previous?.currentVersion ?? null)
+    if (changed)
+      await enqueue(trx, ctx, regulationWatchJob, {
+        documentId: document.id,
+        previousVersion: previous?.currentVersion ?? null,
+        version: document.currentVersion,
+      })
   }
   return toVersion(document, version)
 }

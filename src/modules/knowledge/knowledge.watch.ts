@@ -1,14 +1,15 @@
+import { z } from 'zod'
 import type { Ctx } from '../../platform/context.js'
 import type { Db } from '../../platform/db/database.js'
+import { defineJob } from '../../platform/jobs/index.js'
 import {
   type CaseSnapshot,
   type CollaborationStatus,
-  listCollaborationIdsInStatus,
-  loadCaseSnapshot,
+  caseSnapshotsInStatus,
 } from '../collaborations/index.js'
 import { notify } from '../notifications/index.js'
 import { listOfficesUnchecked, listUsersUnchecked } from '../organisation/index.js'
-import type * as repo from './knowledge.repo.js'
+import * as repo from './knowledge.repo.js'
 import { type RegulationTopic, RegulationTopicSchema } from './knowledge.schema.js'
 import { matchRegulation, type TopicEvidence, topicOffices } from './knowledge.topics.js'
 
@@ -34,9 +35,7 @@ export async function findTouchedCases(
   regulation: { topics: readonly RegulationTopic[]; jurisdiction: string | null },
 ): Promise<RegulationMatch[]> {
   const matches: RegulationMatch[] = []
-  for (const id of await listCollaborationIdsInStatus(db, watchedStatuses)) {
-    const snapshot = await loadCaseSnapshot(db, id)
-    if (!snapshot) continue
+  for await (const snapshot of caseSnapshotsInStatus(db, watchedStatuses)) {
     const evidence = matchRegulation(snapshot.sheet, regulation)
     if (evidence.length > 0) matches.push({ snapshot, evidence })
   }
@@ -45,22 +44,24 @@ export async function findTouchedCases(
 
 /**
  * Tells the researchers of every touched case and the offices responsible for the touched topics
- * that a regulation was added or changed, with a link to the change. Runs inside the save's
- * transaction, so a rolled-back save notifies nobody.
+ * that a regulation was added or changed, with a link to the change. Runs as a job the save
+ * enqueues in its transaction (knowledge.jobs.ts), so a rolled-back save notifies nobody and the
+ * save does not wait for the walk over every running case.
  */
 export async function watchRegulation(
   trx: Db,
   ctx: Ctx,
   document: repo.DocumentRow,
-  previousVersion: number | null,
+  change: { previousVersion: number | null; version: number },
 ): Promise<void> {
+  const { previousVersion, version } = change
   const topics = RegulationTopicSchema.array().parse(JSON.parse(document.topics))
   const matches = await findTouchedCases(trx, { topics, jurisdiction: document.jurisdiction })
   if (matches.length === 0) return
   const link =
     previousVersion === null
       ? `/knowledge/documents/${document.id}`
-      : `/knowledge/documents/${document.id}/history?from=${previousVersion}&to=${document.currentVersion}`
+      : `/knowledge/documents/${document.id}/history?from=${previousVersion}&to=${version}`
   const offices = await listOfficesUnchecked(trx)
   const users = await listUsersUnchecked(trx)
   const reviewersOf = (keys: ReadonlySet<string>) => {
@@ -97,3 +98,19 @@ export async function watchRegulation(
     })
   }
 }
+
+/** The regulation watch for one saved version, run after the save committed (notifications atomic). */
+export const regulationWatchJob = defineJob({
+  name: 'knowledge.regulation_watch',
+  payload: z.object({
+    documentId: z.string(),
+    previousVersion: z.number().int().nullable(),
+    version: z.number().int(),
+  }),
+  transactional: true,
+  handle: async (ctx, { documentId, previousVersion, version }) => {
+    const document = await repo.findDocument(ctx.db, documentId)
+    if (!document) return
+    await watchRegulation(ctx.db, ctx, document, { previousVersion, version })
+  },
+})
