@@ -163,4 +163,24 @@ test('a researcher searches the library, sees highlighted hits and opens a resul
   await expect(english.getByRole('heading', { level: 1, name: 'Sharing best practice' })).toBeVisible()
   await expectAccessible(english)
   await screenshot(english, 'knowledge-bundles-en')
+
+  // A training travels in a signed bundle: picked, downloaded, and read back as unchanged here.
+  const training = english
+    .getByRole('group', { name: 'Trainings (with quiz and answers)' })
+    .locator('label')
+    .first()
+  const trainingTitle = ((await training.textContent()) ?? '').trim()
+  await training.getByRole('checkbox').check()
+  const downloading = english.waitForEvent('download')
+  await english.getByRole('button', { name: 'Download signed bundle (1)' }).click()
+  const bundle = await (await downloading).path()
+  await english.getByLabel('Bundle file (.json)').setInputFiles(bundle)
+  await expect(english.getByText(/^Signed by /)).toBeVisible()
+  const item = english.locator('.kn-comment', { hasText: trainingTitle })
+  await expect(item).toBeVisible()
+  await expect(item.getByText('Unchanged')).toBeVisible()
+  // Nothing in it differs from what is here: there is nothing to apply.
+  await expect(english.getByText(/^Nothing new:/)).toBeVisible()
+  await expect(english.getByRole('button', { name: 'Apply' })).toHaveCount(0)
+  await screenshot(english, 'knowledge-bundles-training-en')
 })

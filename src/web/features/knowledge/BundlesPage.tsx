@@ -212,7 +212,10 @@ export function BundlesPage() {
                   </li>
                 ))}
               </ul>
-              {preview.status === 'staged' && (
+              {preview.status === 'staged' && preview.items.every((item) => item.change === 'unchanged') && (
+                <p className="muted">{t('knowledge.bundles.nothingNew')}</p>
+              )}
+              {preview.status === 'staged' && preview.items.some((item) => item.change !== 'unchanged') && (
                 <button
                   type="button"
                   className="button button--primary"
