@@ -330,6 +330,48 @@ export async function readersOf(db: Db, id: string): Promise<{ officeIds: string
   }
 }
 
+/** readersOf for several collaborations at once, by collaboration. */
+export async function readersOfMany(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { officeIds: string[]; expertTeam: boolean }>> {
+  const readers = new Map<string, { officeIds: string[]; expertTeam: boolean }>()
+  if (ids.length === 0) return readers
+  const [routed, offices] = await Promise.all([
+    db
+      .selectFrom('officeReviews')
+      .select(['collaborationId', 'participant'])
+      .where('collaborationId', 'in', [...ids])
+      .where('status', '!=', 'cancelled')
+      .execute(),
+    db.selectFrom('offices').select(['id', 'key']).execute(),
+  ])
+  const keysOf = new Map<string, Set<string>>()
+  for (const row of routed) {
+    const keys = keysOf.get(row.collaborationId) ?? new Set<string>()
+    keys.add(row.participant)
+    keysOf.set(row.collaborationId, keys)
+  }
+  for (const id of ids) {
+    const keys = new Set(['research_security', ...(keysOf.get(id) ?? [])])
+    readers.set(id, {
+      officeIds: offices.filter((office) => keys.has(office.key)).map((office) => office.id),
+      expertTeam: keys.has('expert_team'),
+    })
+  }
+  return readers
+}
+
+/** Id and status of several collaborations. */
+export async function listStatuses(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('collaborations')
+    .select(['id', 'status'])
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
 /** The audit entries of a case, newest first, with the acting person's display name. */
 export async function listHistory(db: Db, id: string) {
   const rows = await db

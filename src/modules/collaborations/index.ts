@@ -6,6 +6,7 @@ export {
   type CaseSnapshot,
   caseSnapshotsInStatus,
   collaborationResource,
+  collaborationResources,
   createCollaboration,
   createFollowUp,
   decideCollaboration,

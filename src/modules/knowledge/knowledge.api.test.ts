@@ -230,6 +230,15 @@ describe('the knowledge API', () => {
     )
     const watch = await (await researcher.request('/api/v1/knowledge/regulation-watch')).json()
     expect(watch[0].regulation.slug).toBe('pipl')
+    expect(watch[0].totalCases).toBe(1)
+    expect(watch[0].cases.map((entry: { collaborationId: string }) => entry.collaborationId)).toEqual([
+      created.id,
+    ])
+    // The other researcher's overview counts only what they may see.
+    const theirs = await (await other.request('/api/v1/knowledge/regulation-watch')).json()
+    expect(
+      theirs.find((entry: { regulation: { slug: string } }) => entry.regulation.slug === 'pipl'),
+    ).toMatchObject({ totalCases: 0, cases: [] })
   })
 
   it('exports a signed bundle without people or comments, and imports it showing the changes first', async () => {

@@ -410,5 +410,11 @@ export const BundleApplySchema = z
 
 /** A regulation with the cases it touches. */
 export const RegulationWatchEntrySchema = z
-  .object({ regulation: DocumentSummarySchema, cases: z.array(TouchedCaseSchema) })
+  .object({
+    regulation: DocumentSummarySchema,
+    /** The first touched cases the reader may see (newest reference first); the regulation's page lists all. */
+    cases: z.array(TouchedCaseSchema),
+    /** How many touched cases the reader may see in all. */
+    totalCases: z.number().int(),
+  })
   .meta({ id: 'KnowledgeRegulationWatchEntry' })

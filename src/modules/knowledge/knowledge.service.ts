@@ -7,7 +7,7 @@ import { isoDay } from '../../shared/dates.js'
 import { isUuid, newId } from '../../shared/ids.js'
 import { type Actor, authorize, can, hasRole, type PolicyResource } from '../access/index.js'
 import { recordAudit } from '../audit/index.js'
-import { collaborationResource } from '../collaborations/index.js'
+import { collaborationResources } from '../collaborations/index.js'
 import { notify } from '../notifications/index.js'
 import { findUser, listOfficesUnchecked, listUsersUnchecked } from '../organisation/index.js'
 import * as repo from './knowledge.repo.js'
@@ -36,7 +36,12 @@ import {
   type TouchedCase,
   type VersionDiff,
 } from './knowledge.schema.js'
-import { findTouchedCases, regulationWatchJob } from './knowledge.watch.js'
+import {
+  findTouchedCases,
+  findTouchedCasesForEach,
+  type RegulationMatch,
+  regulationWatchJob,
+} from './knowledge.watch.js'
 
 // ---- access
 
@@ -806,38 +811,66 @@ export async function markCommentAnswered(ctx: Ctx, commentId: string): Promise<
 // ---- regulation watch
 
 /**
+ * Which of the touched cases the reader may see (the policy checked for all of them at once), and
+ * a function giving the visible ones of a list as the API shows them.
+ */
+async function touchedCaseView(ctx: Ctx, matches: readonly RegulationMatch[]) {
+  const actor = ctx.actor as Actor
+  const resources = await collaborationResources(
+    ctx.db,
+    matches.map((match) => match.snapshot.id),
+  )
+  const visible = new Set(
+    [...resources].filter(([, resource]) => can(actor, 'collaboration.read', resource)).map(([id]) => id),
+  )
+  return (list: readonly RegulationMatch[]): TouchedCase[] =>
+    list
+      .filter(({ snapshot }) => visible.has(snapshot.id))
+      .map(({ snapshot, evidence }) => ({
+        collaborationId: snapshot.id,
+        reference: snapshot.reference,
+        title: snapshot.title,
+        status: snapshot.status,
+        evidence,
+      }))
+}
+
+/**
  * The cases a regulation touches and why, limited to the cases the reader may see.
  * @throws AppError('not_found') for an unknown document; answers [] for documents that are not regulations
  */
 export async function listTouchedCases(ctx: Ctx, documentId: string): Promise<TouchedCase[]> {
   const document = await loadReadable(ctx, ctx.db, documentId)
   if (document.kind !== 'regulation') return []
-  const actor = ctx.actor as Actor // loadReadable authorized, so an actor is present
   const topics = RegulationTopicSchema.array().parse(JSON.parse(document.topics))
   const matches = await findTouchedCases(ctx.db, { topics, jurisdiction: document.jurisdiction })
-  const visible: TouchedCase[] = []
-  for (const { snapshot, evidence } of matches) {
-    const resource = await collaborationResource(ctx.db, snapshot.id)
-    if (!resource || !can(actor, 'collaboration.read', resource)) continue
-    visible.push({
-      collaborationId: snapshot.id,
-      reference: snapshot.reference,
-      title: snapshot.title,
-      status: snapshot.status,
-      evidence,
-    })
-  }
-  return visible
+  return (await touchedCaseView(ctx, matches))(matches)
 }
 
-/** Regulations by effective date (newest first), each with the cases it touches that the reader may see. */
+/** How many touched cases the overview lists per regulation; the regulation's page lists them all. */
+export const watchCasesShown = 20
+
+/**
+ * Every regulation with the cases it touches that the reader may see: their number and the first
+ * of them (newest reference first). One pass over the running cases serves all regulations.
+ */
 export async function regulationWatch(
   ctx: Ctx,
-): Promise<{ regulation: DocumentSummary; cases: TouchedCase[] }[]> {
+): Promise<{ regulation: DocumentSummary; cases: TouchedCase[]; totalCases: number }[]> {
   const regulations = await listDocuments(ctx, { kind: 'regulation', limit: 200 })
   const sorted = regulations.sort((a, b) => (b.effectiveDate ?? '').localeCompare(a.effectiveDate ?? ''))
-  const result: { regulation: DocumentSummary; cases: TouchedCase[] }[] = []
-  for (const regulation of sorted)
-    result.push({ regulation, cases: await listTouchedCases(ctx, regulation.documentId) })
-  return result
+  const matches = await findTouchedCasesForEach(
+    ctx.db,
+    sorted.map((regulation) => ({
+      id: regulation.documentId,
+      topics: regulation.topics,
+      jurisdiction: regulation.jurisdiction,
+    })),
+  )
+  const view = await touchedCaseView(ctx, [...matches.values()].flat())
+  return sorted.map((regulation) => {
+    const visible = view(matches.get(regulation.documentId) ?? [])
+    visible.sort((a, b) => b.reference.localeCompare(a.reference))
+    return { regulation, cases: visible.slice(0, watchCasesShown), totalCases: visible.length }
+  })
 }

@@ -43,6 +43,25 @@ export async function findTouchedCases(
 }
 
 /**
+ * The watched cases each of several regulations touches, in one pass over the running cases
+ * (the regulation watch page shows every regulation at once).
+ */
+export async function findTouchedCasesForEach(
+  db: Db,
+  regulations: readonly { id: string; topics: readonly RegulationTopic[]; jurisdiction: string | null }[],
+): Promise<Map<string, RegulationMatch[]>> {
+  const matches = new Map(regulations.map((regulation) => [regulation.id, [] as RegulationMatch[]]))
+  if (regulations.length === 0) return matches
+  for await (const snapshot of caseSnapshotsInStatus(db, watchedStatuses)) {
+    for (const regulation of regulations) {
+      const evidence = matchRegulation(snapshot.sheet, regulation)
+      if (evidence.length > 0) matches.get(regulation.id)?.push({ snapshot, evidence })
+    }
+  }
+  return matches
+}
+
+/**
  * Tells the researchers of every touched case and the offices responsible for the touched topics
  * that a regulation was added or changed, with a link to the change. Runs as a job the save
  * enqueues in its transaction (knowledge.jobs.ts), so a rolled-back save notifies nobody and the

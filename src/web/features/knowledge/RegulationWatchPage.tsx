@@ -19,7 +19,7 @@ export function RegulationWatchPage() {
         <EmptyState title={t('knowledge.watch.empty')} />
       ) : (
         <ol className="kn-results">
-          {watch.data.map(({ regulation, cases }) => (
+          {watch.data.map(({ regulation, cases, totalCases }) => (
             <li key={regulation.documentId} className="card kn-result">
               <div className="kn-meta">
                 <Badge tone="accent">{regulation.jurisdiction ?? '–'}</Badge>
@@ -42,8 +42,8 @@ export function RegulationWatchPage() {
               </div>
               <p>
                 <strong>
-                  {cases.length > 0
-                    ? t('knowledge.watch.cases', { count: cases.length })
+                  {totalCases > 0
+                    ? t('knowledge.watch.cases', { count: totalCases.toLocaleString(locale) })
                     : t('knowledge.watch.noCases')}
                 </strong>
               </p>
@@ -64,6 +64,13 @@ export function RegulationWatchPage() {
                     </li>
                   ))}
                 </ul>
+              )}
+              {totalCases > cases.length && (
+                <p>
+                  <Link to={`/knowledge/documents/${regulation.documentId}`}>
+                    {t('knowledge.watch.more', { count: (totalCases - cases.length).toLocaleString(locale) })}
+                  </Link>
+                </p>
               )}
             </li>
           ))}

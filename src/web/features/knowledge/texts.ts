@@ -157,6 +157,7 @@ export const knowledgeDe = {
   'knowledge.watch.empty': 'Noch keine Regelungen erfasst.',
   'knowledge.watch.cases': '{count} betroffene Vorhaben',
   'knowledge.watch.noCases': 'Keine sichtbaren Vorhaben betroffen',
+  'knowledge.watch.more': '… und {count} weitere – alle mit Begründung auf der Seite der Regelung',
 
   'knowledge.bundles.title': 'Bewährtes austauschen',
   'knowledge.bundles.intro':
@@ -344,6 +345,7 @@ export const knowledgeEn: Record<keyof typeof knowledgeDe, string> = {
   'knowledge.watch.empty': 'No regulations recorded yet.',
   'knowledge.watch.cases': '{count} collaborations concerned',
   'knowledge.watch.noCases': 'No collaboration you can see is concerned',
+  'knowledge.watch.more': '… and {count} more – all of them, with the reasons, on the regulation’s page',
 
   'knowledge.bundles.title': 'Sharing best practice',
   'knowledge.bundles.intro':
