@@ -203,12 +203,16 @@ test('a page of another origin cannot make changes with the user’s session', a
     `<form id="f" method="POST" action="${new URL('/api/v1/collaborations', page.url()).href}" enctype="text/plain"><input name='{"sheet":{"title":"csrf","x":"' value='"}}'></form>`,
   )
   const [response] = await Promise.all([
-    page.waitForResponse((res) => res.url().includes('/api/v1/collaborations')),
+    // The form's POST, not a list the start page may still be loading.
+    page.waitForResponse(
+      (res) => res.request().method() === 'POST' && res.url().endsWith('/api/v1/collaborations'),
+    ),
     page.evaluate(() => (document.getElementById('f') as HTMLFormElement).submit()),
   ])
   expect(response.status()).toBe(403)
-  const after = (await (await context.request.get('/api/v1/collaborations')).json()) as unknown[]
+  const after = (await (await context.request.get('/api/v1/collaborations')).json()) as { title: string }[]
   expect(after.length).toBe(before.length)
+  expect(after.map((entry) => entry.title)).not.toContain('csrf')
 })
 
 test('personal data page and export of my data (de and en)', async ({ page }) => {
