@@ -316,18 +316,7 @@ export async function markAttachmentRemoved(trx: Db, id: string, at: string): Pr
  * of every case) and every office the case was routed to; and whether the expert team was asked.
  */
 export async function readersOf(db: Db, id: string): Promise<{ officeIds: string[]; expertTeam: boolean }> {
-  const routed = await db
-    .selectFrom('officeReviews')
-    .select('participant')
-    .where('collaborationId', '=', id)
-    .where('status', '!=', 'cancelled')
-    .execute()
-  const keys = new Set(['research_security', ...routed.map((row) => row.participant)])
-  const offices = await db.selectFrom('offices').select(['id', 'key']).execute()
-  return {
-    officeIds: offices.filter((office) => keys.has(office.key)).map((office) => office.id),
-    expertTeam: keys.has('expert_team'),
-  }
+  return (await readersOfMany(db, [id])).get(id) as { officeIds: string[]; expertTeam: boolean }
 }
 
 /** readersOf for several collaborations at once, by collaboration. */
