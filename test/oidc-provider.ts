@@ -63,6 +63,20 @@ export function derivedOidcTestAccount(login: string): OidcTestAccount {
  * any password) signs in as the account of that name, followed by a consent screen.
  */
 export async function startOidcProvider(options: OidcTestProviderOptions): Promise<OidcTestProvider> {
+  // oidc-provider warns about what a test provider is on purpose (Node.js 20, in-memory adapter,
+  // development interactions); those known lines are left out of the test output.
+  const warn = console.warn
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).startsWith('oidc-provider WARNING:')) warn(...args)
+  }
+  try {
+    return await startProvider(options)
+  } finally {
+    console.warn = warn
+  }
+}
+
+async function startProvider(options: OidcTestProviderOptions): Promise<OidcTestProvider> {
   const clientId = options.clientId ?? 'liaison'
   const clientSecret = options.clientSecret ?? randomBytes(24).toString('base64url')
   const server = createServer()

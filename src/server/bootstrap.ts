@@ -36,12 +36,15 @@ export async function openMigratedDatabase(
   config: Config,
   options: DatabaseOptions = {},
 ): Promise<DatabaseHandle> {
-  const slowLog = createLogger(config).child({ component: 'database' })
+  // The logger for slow queries is made when the first one is reported, not with every database.
+  let slowLog: Logger | undefined
   const database = createDatabase(config.database, {
     poolSize: config.databasePoolSize,
     slowQueryMs: config.slowQueryMs,
-    onSlowQuery: ({ sql, ms, failed }) =>
-      slowLog.warn({ ms, sql: sql.replace(/\s+/g, ' ').slice(0, 2000), failed }, 'slow query'),
+    onSlowQuery: ({ sql, ms, failed }) => {
+      slowLog ??= createLogger(config).child({ component: 'database' })
+      slowLog.warn({ ms, sql: sql.replace(/\s+/g, ' ').slice(0, 2000), failed }, 'slow query')
+    },
     ...options,
   })
   try {
