@@ -152,6 +152,8 @@ test('a researcher searches the library, sees highlighted hits and opens a resul
   const english = await as(browser, 'research-security', 'English')
   await english.goto('/knowledge/regulations')
   await expect(english.getByRole('heading', { level: 1, name: 'Regulation watch' })).toBeVisible()
+  // Opened first, the page still has its styles (they must not come only with another page's chunk).
+  await expect(english.locator('.kn-meta').first()).toHaveCSS('display', 'flex')
   await expectAccessible(english)
   await screenshot(english, 'knowledge-watch-en')
   await english.goto('/knowledge?q=personal')

@@ -9,7 +9,6 @@ import { renderMarkdown } from '../../../shared/markdown.js'
 import { Badge } from '../../components/Feedback.js'
 import type { TextKey } from '../../i18n/de.js'
 import { formatDate, useLocale, useT } from '../../i18n/i18n.js'
-import './knowledge.css'
 
 /** The label key of a document kind. */
 export const kindKey = (kind: DocumentKind) => `knowledge.kind.${kind}` as TextKey

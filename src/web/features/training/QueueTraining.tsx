@@ -2,7 +2,6 @@ import { Badge } from '../../components/Feedback.js'
 import { useAsync } from '../../components/useAsync.js'
 import { useT } from '../../i18n/i18n.js'
 import { trainingApi } from './api.js'
-import './training.css'
 
 /** The training summaries of the cases in the office queue, loaded in one request. */
 export function useCaseTrainingSummaries(caseIds: readonly string[]) {

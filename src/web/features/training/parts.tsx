@@ -8,7 +8,6 @@ import { Badge } from '../../components/Feedback.js'
 import type { TextKey } from '../../i18n/de.js'
 import { formatDate, pick, useLocale, useT } from '../../i18n/i18n.js'
 import { countryName } from '../collaborations/labels.js'
-import './training.css'
 
 type Translate = (key: TextKey, values?: Record<string, string | number>) => string
 
