@@ -10,14 +10,13 @@
  */
 import { seedDemoIfEmpty } from '../src/demo/index.js'
 import type { TestDatabase } from '../test/test-app.js'
+import { onBothDatabases, type TestApp } from './databases.js'
 import { generatePortfolio } from './generate.js'
 import { machineLine, ms, percentile } from './machine.js'
 
 const collaborations = Number(process.env.BENCH_COLLABORATIONS ?? 10_000)
 const repeats = Number(process.env.BENCH_REPEATS ?? 5)
 const target = 500
-
-type TestApp = typeof import('../test/test-app.js')
 
 interface Page {
   name: string
@@ -102,30 +101,6 @@ async function measure(label: string, app: TestApp, test: TestDatabase): Promise
 /** Runs the benchmark on both databases and prints its figures. */
 export async function run(): Promise<void> {
   process.stdout.write(`${machineLine()}\n${repeats} runs per page, target < ${target} ms for every page\n`)
-  const results: boolean[] = []
-  const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-  const only = process.env.BENCH_DATABASE
-  if (only !== 'postgres') {
-    delete process.env.TEST_DATABASE_URL
-    const sqliteApp = (await import(`../test/test-app.js?db=${'sqlite'}`)) as TestApp
-    const sqlite = await sqliteApp.createTestDatabase()
-    try {
-      results.push(await measure('sqlite', sqliteApp, sqlite))
-    } finally {
-      await sqlite.cleanup()
-    }
-  }
-  if (only !== 'sqlite') {
-    process.env.TEST_DATABASE_URL = postgresUrl
-    const pgApp = (await import(`../test/test-app.js?db=${'postgres'}`)) as TestApp
-    const postgres = await pgApp.createTestDatabase()
-    try {
-      results.push(await measure('postgres', pgApp, postgres))
-    } finally {
-      await postgres.cleanup()
-    }
-  }
-  process.stdout.write(
-    `\nevery page under ${target} ms on both databases: ${results.every(Boolean) ? 'yes' : 'NO'}\n`,
-  )
+  const met = await onBothDatabases('empty', measure)
+  process.stdout.write(`\nevery page under ${target} ms on both databases: ${met ? 'yes' : 'NO'}\n`)
 }

@@ -10,6 +10,7 @@
  */
 import { clearFigureCache, refreshReportFacts } from '../src/modules/reports/index.js'
 import type { TestDatabase } from '../test/test-app.js'
+import { onBothDatabases, type TestApp } from './databases.js'
 import { generatePortfolio } from './generate.js'
 import { machineLine, ms, percentile } from './machine.js'
 
@@ -17,8 +18,6 @@ const collaborations = Number(process.env.BENCH_COLLABORATIONS ?? 10_000)
 const reviewsPerCase = 5
 const repeats = Number(process.env.BENCH_REPEATS ?? 15)
 const target = 300
-
-type TestApp = typeof import('../test/test-app.js')
 
 async function measure(label: string, app: TestApp, test: TestDatabase): Promise<boolean> {
   const generated = await generatePortfolio(test.database.db, { collaborations, reviewsPerCase, seed: 42 })
@@ -80,31 +79,6 @@ async function measure(label: string, app: TestApp, test: TestDatabase): Promise
 /** Runs the benchmark on both databases and prints its figures. */
 export async function run(): Promise<void> {
   process.stdout.write(`${machineLine()}\n${repeats} runs per request, target < ${target} ms each\n`)
-  const results: boolean[] = []
-  // test-app reads TEST_DATABASE_URL when it is loaded: one copy of it for each database.
-  const postgresUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-  const only = process.env.BENCH_DATABASE
-  if (only !== 'postgres') {
-    delete process.env.TEST_DATABASE_URL
-    const sqliteApp = (await import(`../test/test-app.js?db=${'sqlite'}`)) as TestApp
-    const sqlite = await sqliteApp.createDemoDatabase()
-    try {
-      results.push(await measure('sqlite', sqliteApp, sqlite))
-    } finally {
-      await sqlite.cleanup()
-    }
-  }
-  if (only !== 'sqlite') {
-    process.env.TEST_DATABASE_URL = postgresUrl
-    const pgApp = (await import(`../test/test-app.js?db=${'postgres'}`)) as TestApp
-    const postgres = await pgApp.createDemoDatabase()
-    try {
-      results.push(await measure('postgres', pgApp, postgres))
-    } finally {
-      await postgres.cleanup()
-    }
-  }
-  process.stdout.write(
-    `\nevery request under ${target} ms on both databases: ${results.every(Boolean) ? 'yes' : 'NO'}\n`,
-  )
+  const met = await onBothDatabases('organisation', measure)
+  process.stdout.write(`\nevery request under ${target} ms on both databases: ${met ? 'yes' : 'NO'}\n`)
 }
